@@ -60,11 +60,11 @@ import com.salesmanager.core.model.user.User;
  * exists. Everything goes through Shopizer's entities and the {@link EntityManager}, so it works
  * on every database Hibernate supports. Random choices use a fixed seed: two first starts give
  * the same data, apart from dates, which are computed from the clock. Turn it off with
- * {@code samplestore.seed.enabled=false}.
+ * {@code sample.seed.enabled=false}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-@ConditionalOnProperty(prefix = "samplestore.seed", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "sample.seed", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class SeedLoader implements ApplicationRunner {
 
     public static final String STORE_CODE = "DEFAULT";
