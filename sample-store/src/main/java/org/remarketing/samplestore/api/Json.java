@@ -28,7 +28,7 @@ public final class Json {
     }
 
     public static String iso(Date date) {
-        return date == null ? null : date.toInstant().toString();
+        return date == null ? null : java.time.Instant.ofEpochMilli(date.getTime()).toString();
     }
 
     /** Shopizer's AuthenticationResponse. */
