@@ -64,7 +64,7 @@
   function date(iso) {
     if (!iso) { return ''; }
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? iso : d.toLocaleString();
+    return isNaN(d.getTime()) ? iso : d.toLocaleDateString();
   }
 
   function fullName(address) {
