@@ -80,6 +80,15 @@ class AdminScreensTests {
 	}
 
 	@Test
+	void hiddenStatesStayHiddenWhateverTheirDisplayRule() throws IOException {
+		// The screen switches states with the hidden attribute; .cards (grid) and .button would show anyway.
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("remarketing/web/admin/admin.css")) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+				.contains("[hidden] { display: none !important; }");
+		}
+	}
+
+	@Test
 	void menuEntryIsPublicCacheableAndReadableFromTheBackofficesOrigin() throws Exception {
 		this.mvc.perform(get("/remarketing/admin/menu.json").header("Origin", "http://localhost:4200"))
 			.andExpect(status().isOk())
