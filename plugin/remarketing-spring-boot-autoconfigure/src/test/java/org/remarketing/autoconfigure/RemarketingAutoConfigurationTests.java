@@ -3,8 +3,6 @@ package org.remarketing.autoconfigure;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import freemarker.template.Configuration;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
