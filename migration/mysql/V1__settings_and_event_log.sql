@@ -1,0 +1,25 @@
+-- The plugin's settings (install id, per-install secret) and the captured-event log.
+-- MySQL 8 and MariaDB 10.x. DATETIME(6), not TIMESTAMP: no 2038 limit, no implicit
+-- ON UPDATE, and no conversion through the session time zone (the plugin binds every time).
+CREATE TABLE rmk_setting (
+    setting_key   VARCHAR(100)  NOT NULL,
+    setting_value VARCHAR(4000),
+    updated_at    DATETIME(6)   NOT NULL,
+    CONSTRAINT rmk_setting_pk PRIMARY KEY (setting_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+CREATE TABLE rmk_event (
+    event_id    VARCHAR(36) NOT NULL,
+    event_type  VARCHAR(64) NOT NULL,
+    occurred_at DATETIME(6) NOT NULL,
+    received_at DATETIME(6) NOT NULL,
+    contact_id  BIGINT,
+    visitor_id  VARCHAR(64),
+    customer_id BIGINT,
+    source      VARCHAR(16) NOT NULL,
+    payload     LONGTEXT    NOT NULL,
+    CONSTRAINT rmk_event_pk PRIMARY KEY (event_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+CREATE INDEX rmk_event_contact_idx ON rmk_event (contact_id, occurred_at);
+CREATE INDEX rmk_event_occurred_idx ON rmk_event (occurred_at);

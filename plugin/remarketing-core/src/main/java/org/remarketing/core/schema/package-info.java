@@ -1,0 +1,4 @@
+/**
+ * The plugin's tables and their Flyway migrations.
+ */
+package org.remarketing.core.schema;

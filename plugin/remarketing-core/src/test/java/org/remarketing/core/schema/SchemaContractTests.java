@@ -1,0 +1,131 @@
+package org.remarketing.core.schema;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.remarketing.core.system.InstallSecrets;
+import org.remarketing.core.system.SystemStatus;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * What the plugin's schema promises on every supported database; one subclass per database.
+ */
+abstract class SchemaContractTests {
+
+	/** Microseconds: the precision every vendor's column keeps. */
+	private static final Instant NOON = Instant.parse("2024-03-05T12:34:56.123456Z");
+
+	private TestDatabase database;
+
+	abstract TestDatabase createDatabase();
+
+	abstract DatabaseVendor expectedVendor();
+
+	@BeforeEach
+	void createFreshDatabase() {
+		this.database = createDatabase();
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.drop();
+	}
+
+	@Test
+	void detectsTheVendorFromJdbcMetadata() {
+		assertThat(newSchema().vendor()).isEqualTo(expectedVendor());
+	}
+
+	@Test
+	void migratesAnEmptyDatabaseToTheLatestVersion() {
+		RemarketingSchema schema = newSchema();
+		assertThat(schema.migrate()).isEqualTo(1);
+		assertThat(schema.currentVersion()).isEqualTo("1");
+		assertThat(this.database.hasTable("rmk_setting")).isTrue();
+		assertThat(this.database.hasTable("rmk_event")).isTrue();
+		assertThat(this.database.historyVersions()).containsExactly("1");
+	}
+
+	@Test
+	void secondStartAppliesNothing() {
+		newSchema().migrate();
+		RemarketingSchema restarted = newSchema();
+		assertThat(restarted.migrate()).isZero();
+		assertThat(restarted.currentVersion()).isEqualTo("1");
+		assertThat(this.database.historyVersions()).containsExactly("1");
+	}
+
+	@Test
+	void baselinesBesideTheHostsTablesAndLeavesThemAlone() {
+		JdbcTemplate jdbc = this.database.jdbc();
+		jdbc.execute("CREATE TABLE HOST_THING (ID INT PRIMARY KEY, NAME VARCHAR(20))");
+		jdbc.update("INSERT INTO HOST_THING (ID, NAME) VALUES (1, 'kept')");
+		assertThat(newSchema().migrate()).isEqualTo(1);
+		assertThat(this.database.historyVersions()).containsExactly("0", "1");
+		assertThat(jdbc.queryForList("SELECT NAME FROM HOST_THING", String.class)).containsExactly("kept");
+	}
+
+	@Test
+	void verifyRefusesAPendingMigrationAndChangesNothing() {
+		assertThatIllegalStateException().isThrownBy(newSchema()::verify)
+			.withMessageContaining("migration(s) 1 pending")
+			.withMessageContaining("remarketing.schema.migrate=true");
+		assertThat(this.database.hasTable("rmk_event")).isFalse();
+	}
+
+	@Test
+	void verifyAcceptsASchemaMigratedByOthers() {
+		newSchema().migrate();
+		RemarketingSchema readOnly = newSchema();
+		readOnly.verify();
+		assertThat(readOnly.currentVersion()).isEqualTo("1");
+	}
+
+	@Test
+	void installSecretsAreCreatedOnceThenKept() {
+		newSchema().migrate();
+		JdbcTemplate jdbc = this.database.jdbc();
+		InstallSecrets first = InstallSecrets.loadOrCreate(jdbc, Clock.fixed(NOON, ZoneOffset.UTC));
+		InstallSecrets second = InstallSecrets.loadOrCreate(jdbc, Clock.fixed(NOON.plusSeconds(60), ZoneOffset.UTC));
+		assertThat(first.secret()).hasSize(32).isEqualTo(second.secret());
+		assertThat(first.installId()).isEqualTo(second.installId());
+		Timestamp updatedAt = jdbc.queryForObject(
+				"SELECT updated_at FROM rmk_setting WHERE setting_key = 'install.secret'", Timestamp.class);
+		assertThat(updatedAt.toInstant()).isEqualTo(NOON);
+	}
+
+	@Test
+	void eventLogKeepsInstantsPayloadAndIsCounted() {
+		RemarketingSchema schema = newSchema();
+		schema.migrate();
+		JdbcTemplate jdbc = this.database.jdbc();
+		String payload = "{\"note\":\"Phở ✓ " + "x".repeat(70_000) + "\"}";
+		jdbc.update("INSERT INTO rmk_event (event_id, event_type, occurred_at, received_at, contact_id, visitor_id,"
+				+ " customer_id, source, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(),
+				"cart.item_added", Timestamp.from(NOON), Timestamp.from(NOON.plusMillis(250)), 42L, "v-1", null,
+				"store", payload);
+		Map<String, Object> row = jdbc.queryForMap("SELECT occurred_at FROM rmk_event WHERE contact_id = ?"
+				+ " AND occurred_at >= ? AND occurred_at < ?", 42L, Timestamp.from(NOON),
+				Timestamp.from(NOON.plus(1, ChronoUnit.MICROS)));
+		assertThat(((Timestamp) row.get("occurred_at")).toInstant()).isEqualTo(NOON);
+		assertThat(jdbc.queryForObject("SELECT payload FROM rmk_event", String.class)).isEqualTo(payload);
+		assertThat(new SystemStatus(schema).snapshot().eventsCaptured()).isEqualTo(1);
+	}
+
+	private RemarketingSchema newSchema() {
+		return new RemarketingSchema(this.database.dataSource(), getClass().getClassLoader());
+	}
+
+}

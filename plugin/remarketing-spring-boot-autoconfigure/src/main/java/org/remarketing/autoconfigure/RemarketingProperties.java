@@ -1,0 +1,126 @@
+package org.remarketing.autoconfigure;
+
+import java.util.Locale;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of the remarketing plugin ({@code remarketing.*}).
+ */
+@ConfigurationProperties(prefix = "remarketing")
+public class RemarketingProperties {
+
+	public static final boolean DEFAULT_ENABLED = true;
+
+	/** Whether the plugin is on; false leaves the store exactly as it is without the plugin. */
+	private boolean enabled = DEFAULT_ENABLED;
+
+	/** How captured events travel to the remarketing engine: in-process, or kafka (needs spring-kafka). */
+	private Transport transport = Transport.IN_PROCESS;
+
+	private final Schema schema = new Schema();
+
+	private final Mail mail = new Mail();
+
+	private final Admin admin = new Admin();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Transport getTransport() {
+		return this.transport;
+	}
+
+	public void setTransport(Transport transport) {
+		this.transport = transport;
+	}
+
+	public Schema getSchema() {
+		return this.schema;
+	}
+
+	public Mail getMail() {
+		return this.mail;
+	}
+
+	public Admin getAdmin() {
+		return this.admin;
+	}
+
+	/** Event transports. */
+	public enum Transport {
+
+		/** Events are handled inside the store's process. */
+		IN_PROCESS,
+
+		/** Events travel through Kafka, for stores running several nodes. */
+		KAFKA;
+
+		/** The name used in properties and in the status report, e.g. {@code in-process}. */
+		public String externalName() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+	public static class Schema {
+
+		public static final boolean DEFAULT_MIGRATE = true;
+
+		/** Whether the plugin applies its own migrations at start; false only checks that a DBA applied them. */
+		private boolean migrate = DEFAULT_MIGRATE;
+
+		public boolean isMigrate() {
+			return this.migrate;
+		}
+
+		public void setMigrate(boolean migrate) {
+			this.migrate = migrate;
+		}
+
+	}
+
+	public static class Mail {
+
+		/** Sender address of remarketing emails, e.g. "Bean & Leaf <hello@beanandleaf.example>". */
+		private String from;
+
+		public String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(String from) {
+			this.from = from;
+		}
+
+	}
+
+	public static class Admin {
+
+		public static final String DEFAULT_BACKOFFICE_URL = "/admin";
+
+		/** Where the store's backoffice signs staff in; linked from the plugin's admin screens. */
+		private String backofficeUrl = DEFAULT_BACKOFFICE_URL;
+
+		public String getBackofficeUrl() {
+			return this.backofficeUrl;
+		}
+
+		public void setBackofficeUrl(String backofficeUrl) {
+			// It becomes a link on an admin page: only a path or an http(s) URL, never javascript: and the like.
+			if (backofficeUrl == null || !(backofficeUrl.startsWith("/") || backofficeUrl.startsWith("https://")
+					|| backofficeUrl.startsWith("http://"))) {
+				throw new IllegalArgumentException("remarketing.admin.backoffice-url must be a path starting with '/'"
+						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
+			}
+			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.remarketing.autoconfigure;
+
+import org.junit.jupiter.api.Test;
+import org.remarketing.web.admin.AdminResources;
+import org.remarketing.web.admin.AdminScreenController;
+import org.remarketing.web.admin.StatusController;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+class RemarketingWebAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RemarketingAutoConfiguration.class,
+				RemarketingWebAutoConfiguration.class, WebMvcAutoConfiguration.class,
+				DispatcherServletAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+				JacksonAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=" + TestDatabases.newUrl());
+
+	@Test
+	void servletWebAppGetsTheAdminApiAndScreens() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(StatusController.class)
+			.hasSingleBean(AdminScreenController.class)
+			.hasSingleBean(AdminResources.class));
+	}
+
+	@Test
+	void statusAnswersTheAgreedJson() {
+		this.runner.run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(get("/api/v1/private/remarketing/status"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.plugin.version").isNotEmpty())
+				.andExpect(jsonPath("$.schema.version").value("1"))
+				.andExpect(jsonPath("$.schema.vendor").value("h2"))
+				.andExpect(jsonPath("$.schema.historyTable").value("rmk_schema_history"))
+				.andExpect(jsonPath("$.events.captured").value(0))
+				.andExpect(jsonPath("$.transport").value("in-process"))
+				.andExpect(jsonPath("$.mail.configured").value(false));
+		});
+	}
+
+	@Test
+	void screensAreServedWhateverTheHostsStaticLocations() {
+		this.runner.withPropertyValues("spring.web.resources.add-mappings=false",
+				"remarketing.admin.backoffice-url=https://backoffice.example/")
+			.run((context) -> {
+				MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+				mvc.perform(get("/remarketing/admin/"))
+					.andExpect(status().isOk())
+					.andExpect(content().string(containsString("Sign in to the store's backoffice first")));
+				mvc.perform(get("/remarketing/admin/admin.js")).andExpect(status().isOk());
+				mvc.perform(get("/remarketing/admin/config.json"))
+					.andExpect(jsonPath("$.backofficeUrl").value("https://backoffice.example/"));
+			});
+	}
+
+	@Test
+	void nonWebAppGetsNoWebBeans() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					RemarketingAutoConfiguration.class, RemarketingWebAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + TestDatabases.newUrl())
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(StatusController.class)
+				.doesNotHaveBean(AdminResources.class));
+	}
+
+	@Test
+	void disabledPluginHasNoWebBeans() {
+		this.runner.withPropertyValues("remarketing.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(StatusController.class)
+				.doesNotHaveBean(AdminScreenController.class));
+	}
+
+	@Test
+	void backsOffFromTheUsersOwnStatusController() {
+		this.runner.withBean("myStatusController", StatusController.class, () -> new StatusController(null))
+			.run((context) -> assertThat(context).hasSingleBean(StatusController.class)
+				.hasBean("myStatusController"));
+	}
+
+}
