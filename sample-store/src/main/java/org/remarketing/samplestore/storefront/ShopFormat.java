@@ -23,6 +23,13 @@ public class ShopFormat {
 
     private static final Currency USD = Currency.getInstance("USD");
 
+    /** Changes with every start, so browsers fetch the CSS of a new version at once. */
+    private final String assetVersion = Long.toString(System.currentTimeMillis() / 1000, 36);
+
+    public String getAssetVersion() {
+        return assetVersion;
+    }
+
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "";

@@ -66,6 +66,8 @@ class StorefrontModelAdvice {
         model.addAttribute("navCategories", catalog.categories(locale));
         model.addAttribute("cartCount", shopperCart.current(request, shopper, locale).map(CartView::getItemCount).orElse(0));
         addLanguageLinks(model, request, locale);
+        String query = request.getQueryString();
+        model.addAttribute("currentPath", request.getRequestURI() + ("GET".equals(request.getMethod()) && query != null ? "?" + query : ""));
     }
 
     static ShopperPrincipal currentShopper() {
