@@ -24,6 +24,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -54,8 +55,14 @@ class AccountController {
 
     /** The form Spring Security's form login posts from: fields username and password. */
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal ShopperPrincipal shopper) {
-        return shopper != null ? "redirect:/account" : LOGIN;
+    String login(@AuthenticationPrincipal ShopperPrincipal shopper,
+                 @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+        if (shopper != null) {
+            return "redirect:/account";
+        }
+        model.addAttribute("loginError", error != null);
+        model.addAttribute("loggedOut", logout != null);
+        return LOGIN;
     }
 
     @GetMapping("/register")

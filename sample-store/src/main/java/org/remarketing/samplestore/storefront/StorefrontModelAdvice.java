@@ -15,6 +15,7 @@ import org.remarketing.samplestore.security.ShopperPrincipal;
 import org.remarketing.samplestore.store.StoreContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -61,6 +62,12 @@ class StorefrontModelAdvice {
 
     @ModelAttribute
     void layout(Model model, HttpServletRequest request, Locale locale) {
+        // Pages carry POST forms: create the CSRF token (and its session) now, not mid-render
+        // once a large page has already been flushed to the client.
+        Object csrf = request.getAttribute(CsrfToken.class.getName());
+        if (csrf instanceof CsrfToken) {
+            ((CsrfToken) csrf).getToken();
+        }
         ShopperPrincipal shopper = currentShopper();
         model.addAttribute("shopper", shopper);
         model.addAttribute("navCategories", catalog.categories(locale));
