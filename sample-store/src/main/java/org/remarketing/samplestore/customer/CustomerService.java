@@ -79,8 +79,8 @@ public class CustomerService {
     }
 
     /**
-     * The CUSTOMER row a guest checkout leaves behind (CUSTOMER_NICK null, as in Shopizer).
-     * Returns the registered customer instead when the email belongs to one.
+     * The CUSTOMER row a guest checkout leaves behind (CUSTOMER_NICK null, as in Shopizer),
+     * created for every guest order, even when the email also belongs to an account.
      */
     public Customer guest(String email, Address address, Locale locale) {
         Customer customer = new Customer();

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -46,7 +47,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * failure is logged (with the order id, never the address) rather than thrown.
  */
 @Component
-class OrderConfirmationMailer implements DisposableBean {
+class OrderConfirmationMailer implements SmartLifecycle, DisposableBean {
 
     static final String HTML_TEMPLATE = "order-confirmation.html";
     static final String TEXT_TEMPLATE = "order-confirmation.txt";
@@ -65,6 +66,7 @@ class OrderConfirmationMailer implements DisposableBean {
     private final String configuredBaseUrl;
     private final SpringTemplateEngine templates;
     private final ThreadPoolTaskExecutor executor;
+    private volatile boolean running;
 
     OrderConfirmationMailer(PlatformTransactionManager transactionManager, ObjectProvider<JavaMailSender> mailSender,
             MessageSource messages, SampleMailProperties properties, Environment environment,
@@ -225,6 +227,31 @@ class OrderConfirmationMailer implements DisposableBean {
         executor.setAwaitTerminationSeconds(10);
         executor.initialize();
         return executor;
+    }
+
+    /**
+     * Stopping drains the queue (up to 10 s) in phase 0: after the web server has finished its
+     * requests and before the embedded SMTP server stops, so pending confirmations still go out.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        executor.shutdown();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     @Override

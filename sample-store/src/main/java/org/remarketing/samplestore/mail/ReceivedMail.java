@@ -119,12 +119,18 @@ final class ReceivedMail {
             Address[] parsed = InternetAddress.parseHeader(value, false);
             List<String> shown = new ArrayList<>();
             for (Address address : parsed) {
-                shown.add(address instanceof InternetAddress ? ((InternetAddress) address).toUnicodeString() : address.toString());
+                shown.add(address instanceof InternetAddress ? readable((InternetAddress) address) : address.toString());
             }
             return String.join(", ", shown);
         } catch (MessagingException e) {
             return decode(value);
         }
+    }
+
+    /** "Name <address>" as a person writes it, without RFC 5322 quoting. */
+    private static String readable(InternetAddress address) {
+        String personal = address.getPersonal();
+        return personal == null || personal.isEmpty() ? address.getAddress() : personal + " <" + address.getAddress() + ">";
     }
 
     private static List<String[]> headers(MimeMessage message) throws MessagingException {

@@ -34,7 +34,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminApi(HttpSecurity http, JwtService jwt, AdminUsers users) throws Exception {
+    SecurityFilterChain adminApiSecurity(HttpSecurity http, JwtService jwt, AdminUsers users) throws Exception {
         statelessApi(http.antMatcher("/api/v*/private/**"));
         http.addFilterBefore(new BearerTokenFilter(jwt, JwtService.ADMIN, users::authentication),
                         AnonymousAuthenticationFilter.class)
@@ -46,7 +46,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain customerApi(HttpSecurity http, JwtService jwt, ApiCustomers customers) throws Exception {
+    SecurityFilterChain customerApiSecurity(HttpSecurity http, JwtService jwt, ApiCustomers customers) throws Exception {
         statelessApi(http.antMatcher("/api/v*/auth/**"));
         http.addFilterBefore(new BearerTokenFilter(jwt, JwtService.CUSTOMER, customers::authentication),
                         AnonymousAuthenticationFilter.class)
@@ -56,7 +56,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(3)
-    SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain publicApiSecurity(HttpSecurity http) throws Exception {
         statelessApi(http.antMatcher("/api/**"));
         http.authorizeRequests(a -> a.anyRequest().permitAll());
         return http.build();
@@ -64,7 +64,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(4)
-    SecurityFilterChain storefront(HttpSecurity http, CustomerAuthenticationProvider customers) throws Exception {
+    SecurityFilterChain storefrontSecurity(HttpSecurity http, CustomerAuthenticationProvider customers) throws Exception {
         http.authenticationManager(new ProviderManager(customers))
                 .authorizeRequests(a -> a
                         .antMatchers("/account", "/account/**").hasAuthority(CustomerAuthenticationProvider.ROLE_CUSTOMER)

@@ -33,7 +33,9 @@ final class BrowserSession implements AutoCloseable {
                 .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // sandboxed iframes (the mailbox shows mail in one) render in screenshots only in-process
+                        "--disable-features=IsolateSandboxedIframes")));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import org.junit.jupiter.api.AfterAll;
@@ -101,9 +102,11 @@ class StoreInBrowserTests {
             String orderNumber = page.locator("[data-test=order-number]").innerText().replaceAll("\\D", "");
             assertThat(page.locator("[data-test=cart-count]")).hasText("0");
 
+            // the confirmation is sent after commit, off the request thread: the mailbox reloads itself
             page.navigate(url("/dev/mailbox"));
+            LocatorAssertions.ContainsTextOptions mailWait = new LocatorAssertions.ContainsTextOptions().setTimeout(15_000);
+            assertThat(page.locator("body")).containsText("#" + orderNumber, mailWait);
             assertThat(page.locator("body")).containsText("e2e.shopper@example.com");
-            assertThat(page.locator("body")).containsText("#" + orderNumber);
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-mailbox.png")));
 
             page.navigate(url("/register"));
