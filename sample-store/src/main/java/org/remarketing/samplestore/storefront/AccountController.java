@@ -1,6 +1,5 @@
 package org.remarketing.samplestore.storefront;
 
-import java.time.ZoneId;
 import java.util.Locale;
 
 import javax.servlet.http.HttpServletRequest;
@@ -24,7 +23,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -37,15 +35,17 @@ class AccountController {
     private static final String ACCOUNT = "account/account";
 
     private final CustomerService customers;
+    private final AccountProfiles profiles;
     private final OrderQueries orders;
     private final ShopperSignIn signIn;
     private final ShopperCart shopperCart;
     private final LocaleResolver localeResolver;
     private final MessageSource messages;
 
-    AccountController(CustomerService customers, OrderQueries orders, ShopperSignIn signIn, ShopperCart shopperCart,
+    AccountController(CustomerService customers, AccountProfiles profiles, OrderQueries orders, ShopperSignIn signIn, ShopperCart shopperCart,
                       LocaleResolver localeResolver, MessageSource messages) {
         this.customers = customers;
+        this.profiles = profiles;
         this.orders = orders;
         this.signIn = signIn;
         this.shopperCart = shopperCart;
@@ -55,13 +55,13 @@ class AccountController {
 
     /** The form Spring Security's form login posts from: fields username and password. */
     @GetMapping("/login")
-    String login(@AuthenticationPrincipal ShopperPrincipal shopper,
-                 @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+    String login(@AuthenticationPrincipal ShopperPrincipal shopper, HttpServletRequest request, Model model) {
         if (shopper != null) {
             return "redirect:/account";
         }
-        model.addAttribute("loginError", error != null);
-        model.addAttribute("loggedOut", logout != null);
+        // Spring Security redirects to /login?error after a failed attempt
+        model.addAttribute("loginError", request.getParameterMap().containsKey("error"));
+        model.addAttribute("loggedOut", request.getParameterMap().containsKey("logout"));
         return LOGIN;
     }
 
@@ -109,16 +109,10 @@ class AccountController {
         if (shopper == null) {
             return "redirect:/login";
         }
-        Customer customer = customers.find(shopper.getCustomerId()).orElse(null);
-        if (customer == null) {
+        ProfileForm profile = profiles.profileOf(shopper.getCustomerId()).orElse(null);
+        if (profile == null) {
             return "redirect:/login";
         }
-        ProfileForm profile = new ProfileForm();
-        profile.setFirstName(customer.getBilling() == null ? shopper.getFirstName() : customer.getBilling().getFirstName());
-        profile.setLastName(customer.getBilling() == null ? null : customer.getBilling().getLastName());
-        profile.setLanguage(customer.getDefaultLanguage() == null ? "en" : customer.getDefaultLanguage().getCode());
-        profile.setDateOfBirth(customer.getDateOfBirth() == null ? null
-                : customer.getDateOfBirth().toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
         model.addAttribute("profile", profile);
         return accountPage(shopper, model);
     }

@@ -51,6 +51,6 @@ public class ShopFormat {
         DateTimeFormatter formatter = locale.equals(StoreContext.VIETNAMESE)
                 ? DateTimeFormatter.ofPattern("dd/MM/yyyy", locale)
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US);
-        return formatter.format(date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate());
+        return formatter.format(java.time.Instant.ofEpochMilli(date.getTime()).atZone(ZoneId.systemDefault()).toLocalDate());
     }
 }
