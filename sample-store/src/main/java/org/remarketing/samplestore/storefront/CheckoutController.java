@@ -231,6 +231,11 @@ class CheckoutController {
                         || (shopper != null && o.getCustomerId() != null && o.getCustomerId() == shopper.getCustomerId()))
                 .orElseThrow(CatalogController::notFound);
         model.addAttribute("order", order);
+        BigDecimal items = order.getLines().stream()
+                .map(l -> l.getPrice() == null ? BigDecimal.ZERO : l.getPrice().multiply(BigDecimal.valueOf(l.getQuantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        model.addAttribute("subtotal", items);
+        model.addAttribute("shipping", order.getTotal() == null ? BigDecimal.ZERO : order.getTotal().subtract(items).max(BigDecimal.ZERO));
         return "checkout/confirmation";
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 import javax.servlet.RequestDispatcher;
 import javax.servlet.http.HttpServletRequest;
 
+import org.remarketing.samplestore.cart.CartView;
 import org.remarketing.samplestore.catalog.CatalogService;
+import org.remarketing.samplestore.security.ShopperPrincipal;
 import org.remarketing.samplestore.store.StoreContext;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;
@@ -24,9 +26,11 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class StorefrontErrorViewResolver implements ErrorViewResolver {
 
     private final CatalogService catalog;
+    private final ShopperCart shopperCart;
 
-    StorefrontErrorViewResolver(CatalogService catalog) {
+    StorefrontErrorViewResolver(CatalogService catalog, ShopperCart shopperCart) {
         this.catalog = catalog;
+        this.shopperCart = shopperCart;
     }
 
     @Override
@@ -34,9 +38,10 @@ class StorefrontErrorViewResolver implements ErrorViewResolver {
         Locale locale = StoreContext.supported(RequestContextUtils.getLocale(request));
         Map<String, Object> page = new HashMap<>();
         page.put("status", status.value());
-        page.put("shopper", StorefrontModelAdvice.currentShopper());
+        ShopperPrincipal shopper = StorefrontModelAdvice.currentShopper();
+        page.put("shopper", shopper);
         page.put("navCategories", StorefrontModelAdvice.safeCategories(catalog, locale));
-        page.put("cartCount", null);
+        page.put("cartCount", cartCount(request, shopper, locale));
         page.put("lang", locale.getLanguage());
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri instanceof String && ((String) uri).matches("/(?!/)[^?#]*") ? (String) uri : "/";
@@ -44,5 +49,14 @@ class StorefrontErrorViewResolver implements ErrorViewResolver {
         page.put("langUrlVi", path + "?lang=vi");
         String view = status.is5xxServerError() ? "error/500" : "error/404";
         return new ModelAndView(view, page, status);
+    }
+
+    /** The badge still counts the cart on an error page, unless the database is what failed. */
+    private Integer cartCount(HttpServletRequest request, ShopperPrincipal shopper, Locale locale) {
+        try {
+            return shopperCart.current(request, shopper, locale).map(CartView::getItemCount).orElse(0);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 }

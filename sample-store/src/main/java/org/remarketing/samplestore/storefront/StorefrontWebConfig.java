@@ -70,14 +70,15 @@ class StorefrontWebConfig implements WebMvcConfigurer {
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
             LocaleContext context = super.resolveLocaleContext(request);
-            Locale locale = StoreContext.supported(context.getLocale());
-            TimeZone zone = context instanceof TimeZoneAwareLocaleContext
-                    ? ((TimeZoneAwareLocaleContext) context).getTimeZone() : null;
+            // lazy, like the parent's: ?lang= changes the locale after the context was built
             return new TimeZoneAwareLocaleContext() {
                 @Override
-                public Locale getLocale() { return locale; }
+                public Locale getLocale() { return StoreContext.supported(context.getLocale()); }
                 @Override
-                public TimeZone getTimeZone() { return zone; }
+                public TimeZone getTimeZone() {
+                    return context instanceof TimeZoneAwareLocaleContext
+                            ? ((TimeZoneAwareLocaleContext) context).getTimeZone() : null;
+                }
             };
         }
 

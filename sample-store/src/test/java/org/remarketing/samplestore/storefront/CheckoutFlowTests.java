@@ -130,6 +130,33 @@ class CheckoutFlowTests extends StorefrontTestSupport {
     }
 
     @Test
+    void aSignedInShopperChecksOutWithTheirAccountEmail() throws Exception {
+        String email = "member.checkout+" + System.nanoTime() + "@example.com";
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(form("/register", session, "email", email, "password", "s3cret-pass", "firstName", "Quang",
+                "lastName", "Lê", "language", "en"));
+        long customerId = customers.findRegistered(email).orElseThrow().getId();
+        addToCart(mvc, session, inStock(13).getSku(), 1);
+
+        mvc.perform(page("/checkout", session))
+                .andExpect(content().string(containsString("value=\"" + email + "\"")))
+                .andExpect(content().string(containsString("readonly")));
+        mvc.perform(form("/checkout", session, "email", "someone.else@example.com"))
+                .andExpect(redirectedUrl("/checkout/shipping"));
+        mvc.perform(page("/checkout/shipping", session))
+                .andExpect(content().string(containsString("value=\"Quang\"")));
+        mvc.perform(form("/checkout/shipping", session, "firstName", "Quang", "lastName", "Lê", "address", "1 Main St",
+                "city", "Toronto", "postalCode", "M5V 2T6", "country", "CA"));
+        mvc.perform(form("/checkout/place", session, "paymentMethod", "CREDITCARD"))
+                .andExpect(redirectedUrlPattern("/checkout/confirmation/*"));
+
+        assertThat(orders.ofCustomer(customerId)).hasSize(1)
+                .allSatisfy(o -> assertThat(o.getEmail()).isEqualTo(email));
+        mvc.perform(page("/account", session))
+                .andExpect(content().string(containsString("data-test=\"order-row\"")));
+    }
+
+    @Test
     void checkoutWithAnEmptyCartGoesBackToTheCart() throws Exception {
         mvc.perform(page("/checkout", new MockHttpSession())).andExpect(redirectedUrl("/cart"));
         mvc.perform(form("/checkout/place", new MockHttpSession(), "paymentMethod", "COD")).andExpect(redirectedUrl("/cart"));
