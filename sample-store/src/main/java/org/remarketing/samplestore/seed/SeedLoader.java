@@ -18,11 +18,8 @@ import javax.persistence.PersistenceContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,16 +53,15 @@ import com.salesmanager.core.model.user.User;
  * {@code admin@shopizer.com / password}, the catalogue of {@code seed/catalog.json}, and shoppers
  * with order histories relative to now (see {@link ShopperSeeder}).
  *
- * <p>Runs before any other runner, in one transaction, and only when no store {@code DEFAULT}
- * exists. Everything goes through Shopizer's entities and the {@link EntityManager}, so it works
+ * <p>Runs once all beans exist and before the web server opens (a request must never meet a
+ * half-seeded store), in one transaction, and only when no store {@code DEFAULT} exists. Everything goes through Shopizer's entities and the {@link EntityManager}, so it works
  * on every database Hibernate supports. Random choices use a fixed seed: two first starts give
  * the same data, apart from dates, which are computed from the clock. Turn it off with
  * {@code sample.seed.enabled=false}.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @ConditionalOnProperty(prefix = "sample.seed", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class SeedLoader implements ApplicationRunner {
+public class SeedLoader implements SmartInitializingSingleton {
 
     public static final String STORE_CODE = "DEFAULT";
     public static final String ADMIN_EMAIL = "admin@shopizer.com";
@@ -95,7 +91,7 @@ public class SeedLoader implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         seed();
     }
 

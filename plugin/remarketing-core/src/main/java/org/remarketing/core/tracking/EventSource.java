@@ -1,0 +1,11 @@
+package org.remarketing.core.tracking;
+
+/** Where an event came from; decides how far its identifiers are trusted. */
+public enum EventSource {
+    /** The store's own committed writes (Hibernate listeners): identities are verified. */
+    STORE,
+    /** tracker.js in a shopper's browser: identities it claims are not proof of anything. */
+    BROWSER,
+    /** The plugin itself (consent changes, merges, erasures). */
+    PLUGIN
+}
