@@ -195,6 +195,7 @@
 
   // Seconds the page was visible since the last page_leave of this page view (a tab can leave and come back).
   function leave() {
+    commitCapture();
     if (visibleSince) visibleMs += now() - visibleSince;
     visibleSince = 0;
     var seconds = Math.round(visibleMs / 1000);
@@ -205,23 +206,42 @@
     flush(true);
   }
 
+  // Capture waits a moment: a click on "don't email me" blurs the field first, and must win.
+  var capture = null;
+  var captureTimer = 0;
+  function optOutButton(el) {
+    return el && el.closest ? el.closest('[data-rmk-opt-out]') : null;
+  }
   function onEmail(ev) {
     var field = ev.target;
     if (!field || !field.matches || !field.matches(EMAIL_FIELDS) || !capturing()) return;
+    if (optOutButton(ev.relatedTarget)) return cancelCapture();
     var email = String(field.value || '').trim().toLowerCase();
     if (email.length > 254 || !EMAIL.test(email)) return;
+    capture = { email: email, field: field.id || field.name };
+    clearTimeout(captureTimer);
+    captureTimer = setTimeout(commitCapture, 500);
+  }
+  function cancelCapture() {
+    clearTimeout(captureTimer);
+    capture = null;
+  }
+  function commitCapture() {
+    var c = capture;
+    cancelCapture();
+    if (!c || !capturing()) return;
     var seen = (read(sessionStorage, 'rmk_em') || '').split(',');
-    var key = hash(email);
+    var key = hash(c.email);
     if (seen.indexOf(key) >= 0) return; // once per value
     write(sessionStorage, 'rmk_em', seen.concat(key).slice(-20).join(','));
-    track('email_captured', { email: email, field: field.id || field.name });
+    track('email_captured', c);
     flush();
   }
 
   function onClick(ev) {
-    var button = ev.target && ev.target.closest && ev.target.closest('[data-rmk-opt-out]');
-    if (!button) return;
+    if (!optOutButton(ev.target)) return;
     ev.preventDefault();
+    cancelCapture();
     var field = d.querySelector(EMAIL_FIELDS);
     var email = field ? String(field.value || '').trim().toLowerCase() : '';
     track('email_opt_out', EMAIL.test(email) ? { email: email } : {});
@@ -262,6 +282,7 @@
     d.addEventListener('change', onEmail, true);
     d.addEventListener('blur', onEmail, true);
     d.addEventListener('click', onClick, true);
+    d.addEventListener('pointerdown', function (ev) { if (optOutButton(ev.target)) cancelCapture(); }, true);
     d.addEventListener('visibilitychange', function () {
       if (d.visibilityState === 'hidden') leave();
       else visibleSince = now();
