@@ -272,9 +272,30 @@
   function api(cmd, a, b) {
     if (cmd === 'consent') setConsent(a === true);
     else if (cmd === 'track' && typeof a === 'string') track(a, b);
-    else if (cmd === 'page') pageView(a); // single-page apps: after each route change
+    else if (cmd === 'page') { clearTimeout(routeTimer); leave(); pageView(a); } // single-page apps
     else if (cmd === 'flush') flush();
   }
+
+  // Single-page apps (Shopizer's React shop): a history navigation is a new page view, read once the route
+  // has rendered (its #rmk-page block, if any), unless the app calls rmk('page', …) itself first.
+  var routeTimer = 0;
+  function route() {
+    if (location.href === lastUrl) return;
+    clearTimeout(routeTimer);
+    routeTimer = setTimeout(function () {
+      if (location.href === lastUrl) return;
+      leave();
+      pageView(pageInfo());
+    }, 500);
+  }
+  ['pushState', 'replaceState'].forEach(function (name) {
+    var original = history[name];
+    history[name] = function () {
+      var result = original.apply(this, arguments);
+      route();
+      return result;
+    };
+  });
 
   function start() {
     if (cfg.autoPage !== 'off') pageView(pageInfo());
@@ -288,6 +309,7 @@
       else visibleSince = now();
     });
     w.addEventListener('pagehide', leave);
+    w.addEventListener('popstate', route);
     w.addEventListener('pageshow', function (ev) {
       if (ev.persisted) pageView(pageInfo()); // back/forward cache: a new view of the page
     });
