@@ -65,10 +65,18 @@ class RemarketingTrackingAutoConfigurationTests {
 	}
 
 	@Test
-	void withoutAnOutboxThereIsNoEndpointYetTheScriptIsServed() {
-		this.runner.run((context) -> assertThat(context).hasNotFailed()
-			.doesNotHaveBean(TrackingController.class)
-			.hasSingleBean(TrackerScriptController.class));
+	void byDefaultBrowserEventsGoToThePluginsOwnOutbox() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(TrackingController.class).hasSingleBean(Outbox.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(post("/api/v1/remarketing/events").contentType(MediaType.TEXT_PLAIN).content(PAGE_VIEW))
+				.andExpect(status().isAccepted());
+		});
+	}
+
+	@Test
+	void oneShopperContextServesTheFilterAndTheStoresHooks() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(ShopperContext.class));
 	}
 
 	@Test

@@ -5,14 +5,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -30,13 +30,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
-import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.TrackedEvent;
+import org.remarketing.core.tracking.TrackedEventJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,9 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * tracker.js in Chromium on the sample store: a guest looks at a product for two seconds, adds it,
- * goes to checkout, types an email and leaves. Everything the browser recorded reaches the outbox
- * under one visitor, the one of the rmk_vid cookie. The outbox here records in memory (the JDBC
- * outbox is another module's); the events are what the endpoint hands over.
+ * goes to checkout, types an email and leaves. Everything the browser recorded goes through the
+ * outbox into the event log (rmk_event) under one visitor, the one of the rmk_vid cookie.
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,7 +66,7 @@ class TrackerInBrowserTests {
     int port;
 
     @Autowired
-    RecordingOutbox outbox;
+    DataSource dataSource;
 
     private Playwright playwright;
     private Browser browser;
@@ -103,8 +101,17 @@ class TrackerInBrowserTests {
     }
 
     @BeforeEach
-    void emptyOutbox() {
-        outbox.events.clear();
+    void emptyEventLog() {
+        new JdbcTemplate(dataSource).update("DELETE FROM rmk_event");
+    }
+
+    /** What the browser recorded, as the event log holds it (the store's own events left aside). */
+    private List<TrackedEvent> browserEvents() {
+        return new JdbcTemplate(dataSource).queryForList("SELECT payload FROM rmk_event ORDER BY occurred_at",
+                        String.class).stream()
+                .map(TrackedEventJson::fromJson)
+                .filter((e) -> e.source() == EventSource.BROWSER)
+                .collect(Collectors.toList());
     }
 
     private String url(String path) {
@@ -116,7 +123,7 @@ class TrackerInBrowserTests {
     }
 
     @Test
-    void guestsVisitReachesTheOutboxUnderTheVisitorOfItsCookie() {
+    void guestsVisitReachesTheEventLogUnderTheVisitorOfItsCookie() {
         try (BrowserContext context = guest()) {
             Page page = context.newPage();
             page.navigate(url("/"));
@@ -193,7 +200,7 @@ class TrackerInBrowserTests {
             List<TrackedEvent> events = awaitEvents((e) -> e.type() == EventType.EMAIL_OPT_OUT);
             assertThat(first(events, EventType.EMAIL_OPT_OUT).shopper().email()).isEqualTo("no.reminders@example.com");
             page.waitForTimeout(1_500);
-            assertThat(outbox.events).noneMatch((e) -> e.type() == EventType.EMAIL_CAPTURED);
+            assertThat(browserEvents()).noneMatch((e) -> e.type() == EventType.EMAIL_CAPTURED);
 
             // a later checkout in the same browser shows the opt-out, not the notice
             page.navigate(url("/checkout"));
@@ -228,7 +235,7 @@ class TrackerInBrowserTests {
     private List<TrackedEvent> awaitEvents(Predicate<TrackedEvent>... wanted) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (System.nanoTime() < deadline) {
-            List<TrackedEvent> events = List.copyOf(outbox.events);
+            List<TrackedEvent> events = browserEvents();
             boolean all = true;
             for (Predicate<TrackedEvent> w : wanted) {
                 all &= events.stream().anyMatch(w);
@@ -238,7 +245,7 @@ class TrackerInBrowserTests {
             }
             sleep();
         }
-        throw new AssertionError("events did not arrive; got " + outbox.events.stream()
+        throw new AssertionError("events did not arrive; got " + browserEvents().stream()
                 .map((e) -> e.type().wireName()).collect(Collectors.toList()));
     }
 
@@ -254,30 +261,5 @@ class TrackerInBrowserTests {
     private static TrackedEvent first(List<TrackedEvent> events, EventType type) {
         return events.stream().filter((e) -> e.type() == type).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type.wireName() + " in " + events));
-    }
-
-    /** Stands in for the JDBC outbox of the outbox module: keeps what the endpoint hands over. */
-    static class RecordingOutbox implements Outbox {
-
-        final List<TrackedEvent> events = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void append(Connection connection, List<TrackedEvent> events) {
-            this.events.addAll(events);
-        }
-
-        @Override
-        public void append(List<TrackedEvent> events) {
-            this.events.addAll(events);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class OutboxConfig {
-
-        @Bean
-        RecordingOutbox recordingOutbox() {
-            return new RecordingOutbox();
-        }
     }
 }
