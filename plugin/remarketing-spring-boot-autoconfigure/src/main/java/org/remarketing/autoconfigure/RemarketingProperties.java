@@ -1,5 +1,6 @@
 package org.remarketing.autoconfigure;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,9 @@ public class RemarketingProperties {
 	private final Mail mail = new Mail();
 
 	private final Admin admin = new Admin();
+
+	private final Tracking tracking = new Tracking();
+	private final Outbox outbox = new Outbox();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -50,6 +54,14 @@ public class RemarketingProperties {
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Tracking getTracking() {
+		return this.tracking;
+	}
+
+	public Outbox getOutbox() {
+		return this.outbox;
 	}
 
 	/** Event transports. */
@@ -119,6 +131,166 @@ public class RemarketingProperties {
 						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
 			}
 			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+	public static class Tracking {
+
+		public static final boolean DEFAULT_ENABLED = true;
+
+		public static final boolean DEFAULT_CONSENT_REQUIRED = false;
+
+		/** Whether tracker.js, the events endpoint and the visitor cookie are on. */
+		private boolean enabled = DEFAULT_ENABLED;
+
+		/**
+		 * Whether nothing is recorded and no cookie set until the page calls rmk('consent', true), for
+		 * stores that ask visitors first (EU).
+		 */
+		private boolean consentRequired = DEFAULT_CONSENT_REQUIRED;
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isConsentRequired() {
+			return this.consentRequired;
+		}
+
+		public void setConsentRequired(boolean consentRequired) {
+			this.consentRequired = consentRequired;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public static class RateLimit {
+
+			public static final boolean DEFAULT_ENABLED = true;
+
+			public static final int DEFAULT_PER_VISITOR = 120;
+
+			public static final int DEFAULT_PER_IP = 600;
+
+			public static final int DEFAULT_MAX_KEYS = 100_000;
+
+			/** Whether the events endpoint limits how many events a visitor and an IP may send. */
+			private boolean enabled = DEFAULT_ENABLED;
+
+			/** Events a minute one visitor (cookie) may send; beyond, 429 with Retry-After. */
+			private int perVisitor = DEFAULT_PER_VISITOR;
+
+			/** Events a minute one IP address (an IPv6 /64) may send; beyond, 429 with Retry-After. */
+			private int perIp = DEFAULT_PER_IP;
+
+			/** Visitors and IPs each node keeps counts for; idle ones are forgotten first. */
+			private int maxKeys = DEFAULT_MAX_KEYS;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getPerVisitor() {
+				return this.perVisitor;
+			}
+
+			public void setPerVisitor(int perVisitor) {
+				this.perVisitor = positive(perVisitor, "per-visitor");
+			}
+
+			public int getPerIp() {
+				return this.perIp;
+			}
+
+			public void setPerIp(int perIp) {
+				this.perIp = positive(perIp, "per-ip");
+			}
+
+			public int getMaxKeys() {
+				return this.maxKeys;
+			}
+
+			public void setMaxKeys(int maxKeys) {
+				this.maxKeys = positive(maxKeys, "max-keys");
+			}
+
+			private static int positive(int value, String name) {
+				if (value < 1) {
+					throw new IllegalArgumentException("remarketing.tracking.rate-limit." + name
+							+ " must be at least 1 (turn limits off with remarketing.tracking.rate-limit.enabled=false)");
+				}
+				return value;
+			}
+
+		}
+
+	}
+
+	/** The outbox of captured events in the store's database and its relay to the transport. */
+	public static class Outbox {
+
+		public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+
+		public static final int DEFAULT_BATCH_SIZE = 500;
+
+		public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
+		public static final int DEFAULT_MAX_ATTEMPTS = 20;
+
+		/** How often the relay looks for events committed by other store nodes (this node's wake it at once). */
+		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+
+		/** Most events the relay claims and hands to the transport at once. */
+		private int batchSize = DEFAULT_BATCH_SIZE;
+
+		/** How long a claimed batch is this node's; past it, another node may take the batch over. */
+		private Duration lease = DEFAULT_LEASE;
+
+		/** Failed deliveries after which an event is set aside (kept, counted as quarantined in the status). */
+		private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
 		}
 
 	}
