@@ -24,6 +24,8 @@ public class RemarketingProperties {
 
 	private final Admin admin = new Admin();
 
+	private final Capture capture = new Capture();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -50,6 +52,10 @@ public class RemarketingProperties {
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Capture getCapture() {
+		return this.capture;
 	}
 
 	/** Event transports. */
@@ -119,6 +125,23 @@ public class RemarketingProperties {
 						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
 			}
 			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+	public static class Capture {
+
+		public static final boolean DEFAULT_STORE_EVENTS = true;
+
+		/** Whether the store's own writes (carts, orders, customers, newsletter opt-ins) are captured through Hibernate listeners. */
+		private boolean storeEvents = DEFAULT_STORE_EVENTS;
+
+		public boolean isStoreEvents() {
+			return this.storeEvents;
+		}
+
+		public void setStoreEvents(boolean storeEvents) {
+			this.storeEvents = storeEvents;
 		}
 
 	}
