@@ -201,6 +201,34 @@ class StoreEventCaptureTests {
     }
 
     @Test
+    void theBackOfficeChangingAnOrdersStatusIsAnEventWithoutTheClerksVisitor() throws Exception {
+        String code = newCart("COF003", 1).get("code").asText();
+        BigDecimal total = read(call(get("/api/v1/cart/" + code), null, null)).get("total").decimalValue();
+        String email = unique("Status");
+        long orderId = read(call(post("/api/v1/cart/" + code + "/checkout"), null, guestBody(email, total.toPlainString()))
+                .andExpect(status().isOk())).get("id").asLong();
+        as("v-clerk", () -> new TransactionTemplate(transactions).execute(tx -> {
+            com.salesmanager.core.model.order.Order order = em.find(com.salesmanager.core.model.order.Order.class, orderId);
+            order.setStatus(com.salesmanager.core.model.order.orderstatus.OrderStatus.PROCESSED);
+            return null;
+        }));
+        as("v-clerk", () -> new TransactionTemplate(transactions).execute(tx -> {
+            com.salesmanager.core.model.order.Order order = em.find(com.salesmanager.core.model.order.Order.class, orderId);
+            order.setLastModified(new java.util.Date()); // not a status change
+            return null;
+        }));
+
+        List<TrackedEvent> events = eventsOfCart(code);
+        assertThat(events).extracting(TrackedEvent::type).containsExactly(EventType.CART_ITEM_ADDED,
+                EventType.ORDER_PLACED, EventType.CART_CONVERTED, EventType.ORDER_STATUS_CHANGED);
+        TrackedEvent changed = events.get(3);
+        assertThat(changed.properties()).containsExactly(Map.entry("order_id", orderId), Map.entry("status", "PROCESSED"),
+                Map.entry("previous_status", "ORDERED"));
+        assertThat(changed.shopper().email()).isEqualTo(email.toLowerCase());
+        assertThat(changed.shopper().visitorId()).isNull();
+    }
+
+    @Test
     void aRolledBackStoreTransactionLeavesNoEvent() throws Exception {
         String code = newCart("COF001", 1).get("code").asText();
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
