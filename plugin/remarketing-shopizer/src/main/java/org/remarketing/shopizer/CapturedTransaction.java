@@ -101,7 +101,7 @@ final class CapturedTransaction {
 		if (entity instanceof ShoppingCartItem) {
 			Object cart = cartOf(event.getSession(), p, state);
 			Map<String, Object> properties = item(p, state);
-			properties.put("quantity", get(p, state, "quantity"));
+			properties.put("quantity", asLong(get(p, state, "quantity")));
 			this.steps.add(cartStep(EventType.CART_ITEM_ADDED, cart, visitor, now, properties));
 		}
 		else if (entity instanceof Order) {
@@ -112,7 +112,7 @@ final class CapturedTransaction {
 			Map<String, Object> item = new LinkedHashMap<>();
 			putIfPresent(item, "sku", get(p, state, "sku"));
 			putIfPresent(item, "name", get(p, state, "productName"));
-			putIfPresent(item, "quantity", get(p, state, "productQuantity"));
+			putIfPresent(item, "quantity", asLong(get(p, state, "productQuantity")));
 			putIfPresent(item, "price", get(p, state, "oneTimeCharge"));
 			this.orderItems.computeIfAbsent(orderId, (id) -> new ArrayList<>()).add(item);
 		}
@@ -136,8 +136,8 @@ final class CapturedTransaction {
 				return; // a read that marked the item dirty, a date bumped: nothing a shopper did
 			}
 			Map<String, Object> properties = item(p, state);
-			properties.put("quantity", get(p, state, "quantity"));
-			properties.put("previous_quantity", get(p, old, "quantity"));
+			properties.put("quantity", asLong(get(p, state, "quantity")));
+			properties.put("previous_quantity", asLong(get(p, old, "quantity")));
 			this.steps.add(cartStep(EventType.CART_QUANTITY_CHANGED, cartOf(event.getSession(), p, state), visitor, now,
 					properties));
 		}
@@ -173,7 +173,7 @@ final class CapturedTransaction {
 		if (entity instanceof ShoppingCartItem) {
 			Object cart = cartOf(event.getSession(), p, state);
 			Map<String, Object> properties = item(p, state);
-			properties.put("quantity", get(p, state, "quantity"));
+			properties.put("quantity", asLong(get(p, state, "quantity")));
 			this.cartsWithRemovals.add(EntityValues.idOf(event.getSession(), ShoppingCart.class, cart));
 			this.steps.add(cartStep(EventType.CART_ITEM_REMOVED, cart, visitor, now, properties));
 		}

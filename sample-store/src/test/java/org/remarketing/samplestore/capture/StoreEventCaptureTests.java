@@ -115,13 +115,13 @@ class StoreEventCaptureTests {
             assertThat(e.shopper().email()).isNull();
         });
         assertThat(events.get(0).properties()).containsExactly(Map.entry("product_id", coffee),
-                Map.entry("sku", "COF001"), Map.entry("quantity", 2));
+                Map.entry("sku", "COF001"), Map.entry("quantity", 2L));
         assertThat(events.get(1).properties()).containsExactly(Map.entry("product_id", other),
-                Map.entry("sku", "COF002"), Map.entry("quantity", 1));
+                Map.entry("sku", "COF002"), Map.entry("quantity", 1L));
         assertThat(events.get(2).properties()).containsExactly(Map.entry("product_id", coffee),
-                Map.entry("sku", "COF001"), Map.entry("quantity", 5), Map.entry("previous_quantity", 2));
-        assertThat(events.get(3).properties()).containsEntry("sku", "COF002").containsEntry("quantity", 1);
-        assertThat(events.get(4).properties()).containsEntry("sku", "COF001").containsEntry("quantity", 5);
+                Map.entry("sku", "COF001"), Map.entry("quantity", 5L), Map.entry("previous_quantity", 2L));
+        assertThat(events.get(3).properties()).containsEntry("sku", "COF002").containsEntry("quantity", 1L);
+        assertThat(events.get(4).properties()).containsEntry("sku", "COF001").containsEntry("quantity", 5L);
         assertThat(events.get(5).properties()).isEmpty();
     }
 
@@ -185,8 +185,8 @@ class StoreEventCaptureTests {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> items = (List<Map<String, Object>>) placed.property("items");
         assertThat(items).extracting(i -> i.get("sku"), i -> i.get("quantity"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("COF004", 2),
-                        org.assertj.core.groups.Tuple.tuple("COF005", 1));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("COF004", 2L),
+                        org.assertj.core.groups.Tuple.tuple("COF005", 1L));
         assertThat(items).allSatisfy(i -> {
             assertThat((String) i.get("name")).isNotBlank();
             assertThat((BigDecimal) i.get("price")).isPositive();
@@ -241,7 +241,7 @@ class StoreEventCaptureTests {
 
         assertThat(eventsOfCart(code)).extracting(TrackedEvent::type)
                 .containsExactly(EventType.CART_ITEM_ADDED, EventType.CART_QUANTITY_CHANGED);
-        assertThat(eventsOfCart(code).get(1).properties()).containsEntry("quantity", 2).containsEntry("previous_quantity", 1);
+        assertThat(eventsOfCart(code).get(1).properties()).containsEntry("quantity", 2L).containsEntry("previous_quantity", 1L);
     }
 
     @Test
@@ -329,7 +329,7 @@ class StoreEventCaptureTests {
                 EventType.CART_MERGED, EventType.CART_MERGED, EventType.CART_QUANTITY_CHANGED);
         assertThat(merged.get(2).properties()).containsEntry("from_cart_code", second).containsEntry("to_cart_code", first);
         assertThat(merged.get(2).shopper().customerId()).isEqualTo(customerId);
-        assertThat(merged.get(3).properties()).containsEntry("quantity", 3).containsEntry("previous_quantity", 2);
+        assertThat(merged.get(3).properties()).containsEntry("quantity", 3L).containsEntry("previous_quantity", 2L);
         assertThat(merged.get(3).shopper().customerId()).isEqualTo(customerId);
         assertThat(eventsOfCart(second)).extracting(TrackedEvent::type).containsExactly(EventType.CART_ITEM_ADDED);
     }
