@@ -27,6 +27,7 @@ public class RemarketingProperties {
 
 	private final Tracking tracking = new Tracking();
 	private final Outbox outbox = new Outbox();
+	private final Capture capture = new Capture();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -62,6 +63,10 @@ public class RemarketingProperties {
 
 	public Outbox getOutbox() {
 		return this.outbox;
+	}
+
+	public Capture getCapture() {
+		return this.capture;
 	}
 
 	/** Event transports. */
@@ -291,6 +296,23 @@ public class RemarketingProperties {
 
 		public void setMaxAttempts(int maxAttempts) {
 			this.maxAttempts = maxAttempts;
+		}
+
+	}
+
+	public static class Capture {
+
+		public static final boolean DEFAULT_STORE_EVENTS = true;
+
+		/** Whether the store's own writes (carts, orders, customers, newsletter opt-ins) are captured through Hibernate listeners. */
+		private boolean storeEvents = DEFAULT_STORE_EVENTS;
+
+		public boolean isStoreEvents() {
+			return this.storeEvents;
+		}
+
+		public void setStoreEvents(boolean storeEvents) {
+			this.storeEvents = storeEvents;
 		}
 
 	}

@@ -19,7 +19,8 @@ class AutoConfigurationRegistrationTests {
 
 	private static final List<String> AUTO_CONFIGURATIONS = List.of(RemarketingAutoConfiguration.class.getName(),
 			RemarketingWebAutoConfiguration.class.getName(),
-			RemarketingHealthContributorAutoConfiguration.class.getName());
+			RemarketingHealthContributorAutoConfiguration.class.getName(),
+			RemarketingCaptureAutoConfiguration.class.getName());
 
 	@Test
 	void springFactoriesListsEveryAutoConfiguration() throws IOException {
@@ -41,6 +42,7 @@ class AutoConfigurationRegistrationTests {
 			.contains("\"remarketing.schema.migrate\"")
 			.contains("\"remarketing.mail.from\"")
 			.contains("\"remarketing.admin.backoffice-url\"")
+			.contains("\"remarketing.capture.store-events\"")
 			.contains("\"defaultValue\": \"\\/admin\"")
 			.contains("\"defaultValue\": \"in-process\"");
 	}
