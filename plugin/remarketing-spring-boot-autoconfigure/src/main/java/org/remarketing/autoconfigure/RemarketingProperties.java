@@ -300,6 +300,7 @@ public class RemarketingProperties {
 
 	}
 
+	/** Capture of the store's own writes. */
 	public static class Capture {
 
 		public static final boolean DEFAULT_STORE_EVENTS = true;

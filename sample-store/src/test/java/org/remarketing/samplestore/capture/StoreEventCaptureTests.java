@@ -191,6 +191,12 @@ class StoreEventCaptureTests {
             assertThat((String) i.get("name")).isNotBlank();
             assertThat((BigDecimal) i.get("price")).isPositive();
         });
+        // the relay hands the order over to the event log, off the shopper's request
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!outbox.logged(placed.id()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(outbox.logged(placed.id())).as("order_placed in rmk_event").isTrue();
         TrackedEvent converted = events.get(3);
         assertThat(converted.properties()).containsExactly(Map.entry("order_id", orderId));
         assertThat(converted.shopper().email()).isEqualTo(email.toLowerCase());
