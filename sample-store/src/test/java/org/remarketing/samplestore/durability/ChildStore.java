@@ -1,21 +1,27 @@
 package org.remarketing.samplestore.durability;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.jar.JarFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,12 +62,20 @@ public final class ChildStore implements AutoCloseable {
      * @param args the store's arguments beside the port and SMTP port chosen here
      */
     public static ChildStore start(String name, List<String> jvmOptions, List<String> args) {
+        return start(name, jvmOptions, args, Collections.emptyList());
+    }
+
+    /**
+     * Starts a store whose classpath also holds the given classes of the test sources (extra
+     * sources named by {@code --spring.main.sources}); the rest of the test classes are left out.
+     */
+    public static ChildStore start(String name, List<String> jvmOptions, List<String> args, List<Class<?>> testClasses) {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classpath(testClasses));
         command.add(MAIN_CLASS);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
@@ -73,6 +87,8 @@ public final class ChildStore implements AutoCloseable {
             Path log = logs.resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+            // Never outlive the JVM that started it (a benchmark stopped with Ctrl-C, a test JVM ending).
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "child-store-reaper"));
             return new ChildStore(name, process, port, log);
         }
         catch (IOException ex) {
@@ -82,6 +98,67 @@ public final class ChildStore implements AutoCloseable {
 
     public static ChildStore start(String name, String... args) {
         return start(name, Arrays.asList("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), Arrays.asList(args));
+    }
+
+    /**
+     * The test JVM's classpath without the test classes: other tests' {@code @TestConfiguration}
+     * classes would otherwise be found by the store's component scan and change what runs (a
+     * recording outbox, for one). Surefire's manifest-only jar is opened up. The given test classes
+     * (and their nested classes) are copied to a directory of their own and added.
+     */
+    static String classpath(List<Class<?>> testClasses) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (entry.endsWith(".jar") && Paths.get(entry).getFileName().toString().startsWith("surefirebooter")) {
+                entries.addAll(manifestClassPath(Paths.get(entry)));
+            }
+            else {
+                entries.add(entry);
+            }
+        }
+        entries.removeIf((entry) -> Paths.get(entry).normalize().endsWith(Paths.get("target", "test-classes")));
+        if (!testClasses.isEmpty()) {
+            entries.add(0, copyClasses(testClasses).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static List<String> manifestClassPath(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String classPath = file.getManifest().getMainAttributes().getValue("Class-Path");
+            List<String> entries = new ArrayList<>();
+            for (String url : classPath.trim().split("\\s+")) {
+                entries.add(Paths.get(jar.getParent().toUri().resolve(url)).toString());
+            }
+            return entries;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static Path copyClasses(List<Class<?>> classes) {
+        try {
+            Path root = Files.createTempDirectory("child-store-classes");
+            for (Class<?> type : classes) {
+                Path source = Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+                String packagePath = type.getPackage().getName().replace('.', '/');
+                Path target = Files.createDirectories(root.resolve(packagePath));
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(source.resolve(packagePath),
+                        type.getSimpleName() + "{.class,$*.class}")) {
+                    for (Path file : files) {
+                        Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+            return root;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (URISyntaxException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     /** An H2 file database (MySQL mode) under {@code dir}, written at each commit (no write delay). */

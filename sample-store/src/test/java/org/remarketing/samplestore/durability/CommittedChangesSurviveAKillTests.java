@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,17 @@ class CommittedChangesSurviveAKillTests {
     }
 
     private ChildStore start(String name, String... args) {
-        ChildStore store = ChildStore.start(name, args);
+        List<Class<?>> sources = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--spring.main.sources=" + HeldRelay.class.getName())) {
+                sources.add(HeldRelay.class);
+            }
+            if (arg.equals("--spring.main.sources=" + SlowHandOver.class.getName())) {
+                sources.add(SlowHandOver.class);
+            }
+        }
+        ChildStore store = ChildStore.start(name, Arrays.asList("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Arrays.asList(args), sources);
         this.children.add(store);
         return store.awaitHealthy(START);
     }

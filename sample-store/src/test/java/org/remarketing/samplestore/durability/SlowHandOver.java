@@ -64,7 +64,12 @@ public class SlowHandOver {
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
-            ChildStore.sleep(this.millis);
+            try {
+                Thread.sleep(this.millis);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
