@@ -94,6 +94,8 @@ final class IngestBenchmark {
             LocalDateTime loadBegan = LocalDateTime.now(ZoneOffset.UTC);
             Result result = drive(store, visitors, perRequest, users, seconds);
             long loadEnded = System.nanoTime();
+            System.out.printf("%s, %d per request: %d events accepted in %.1f s (%.1f/s), other answers %s; draining%n", vendor,
+                    perRequest, result.events, result.seconds, result.events / result.seconds, result.otherAnswers);
             String relay;
             String drain;
             long backlogAtEnd;
