@@ -25,6 +25,7 @@ public class RemarketingProperties {
 
 	private final Admin admin = new Admin();
 
+	private final Tracking tracking = new Tracking();
 	private final Outbox outbox = new Outbox();
 
 	private final Capture capture = new Capture();
@@ -55,6 +56,10 @@ public class RemarketingProperties {
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Tracking getTracking() {
+		return this.tracking;
 	}
 
 	public Outbox getOutbox() {
@@ -132,6 +137,109 @@ public class RemarketingProperties {
 						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
 			}
 			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+	public static class Tracking {
+
+		public static final boolean DEFAULT_ENABLED = true;
+
+		public static final boolean DEFAULT_CONSENT_REQUIRED = false;
+
+		/** Whether tracker.js, the events endpoint and the visitor cookie are on. */
+		private boolean enabled = DEFAULT_ENABLED;
+
+		/**
+		 * Whether nothing is recorded and no cookie set until the page calls rmk('consent', true), for
+		 * stores that ask visitors first (EU).
+		 */
+		private boolean consentRequired = DEFAULT_CONSENT_REQUIRED;
+
+		private final RateLimit rateLimit = new RateLimit();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isConsentRequired() {
+			return this.consentRequired;
+		}
+
+		public void setConsentRequired(boolean consentRequired) {
+			this.consentRequired = consentRequired;
+		}
+
+		public RateLimit getRateLimit() {
+			return this.rateLimit;
+		}
+
+		public static class RateLimit {
+
+			public static final boolean DEFAULT_ENABLED = true;
+
+			public static final int DEFAULT_PER_VISITOR = 120;
+
+			public static final int DEFAULT_PER_IP = 600;
+
+			public static final int DEFAULT_MAX_KEYS = 100_000;
+
+			/** Whether the events endpoint limits how many events a visitor and an IP may send. */
+			private boolean enabled = DEFAULT_ENABLED;
+
+			/** Events a minute one visitor (cookie) may send; beyond, 429 with Retry-After. */
+			private int perVisitor = DEFAULT_PER_VISITOR;
+
+			/** Events a minute one IP address (an IPv6 /64) may send; beyond, 429 with Retry-After. */
+			private int perIp = DEFAULT_PER_IP;
+
+			/** Visitors and IPs each node keeps counts for; idle ones are forgotten first. */
+			private int maxKeys = DEFAULT_MAX_KEYS;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getPerVisitor() {
+				return this.perVisitor;
+			}
+
+			public void setPerVisitor(int perVisitor) {
+				this.perVisitor = positive(perVisitor, "per-visitor");
+			}
+
+			public int getPerIp() {
+				return this.perIp;
+			}
+
+			public void setPerIp(int perIp) {
+				this.perIp = positive(perIp, "per-ip");
+			}
+
+			public int getMaxKeys() {
+				return this.maxKeys;
+			}
+
+			public void setMaxKeys(int maxKeys) {
+				this.maxKeys = positive(maxKeys, "max-keys");
+			}
+
+			private static int positive(int value, String name) {
+				if (value < 1) {
+					throw new IllegalArgumentException("remarketing.tracking.rate-limit." + name
+							+ " must be at least 1 (turn limits off with remarketing.tracking.rate-limit.enabled=false)");
+				}
+				return value;
+			}
+
 		}
 
 	}

@@ -2,9 +2,15 @@ package org.remarketing.autoconfigure;
 
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.system.StatusContributor;
+import org.remarketing.core.tracking.Outbox;
+import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.StatusController;
+import org.remarketing.web.tracking.ShopperContextFilter;
+import org.remarketing.web.tracking.TrackerScriptController;
+import org.remarketing.web.tracking.TrackingController;
+import org.remarketing.web.tracking.TrackingSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;
@@ -15,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -47,6 +54,53 @@ public class RemarketingWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	AdminResources remarketingAdminResources() {
 		return new AdminResources();
+	}
+
+	/**
+	 * tracker.js, the events endpoint, the visitor cookie and the filter that binds a request's
+	 * visitor ({@code remarketing.tracking.enabled}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(prefix = "remarketing.tracking", name = "enabled", matchIfMissing = true)
+	static class TrackingConfiguration {
+
+		/** Just before Spring Security's chain (-100): a sign-in that merges carts already knows the visitor. */
+		static final int SHOPPER_CONTEXT_FILTER_ORDER = -110;
+
+		/** One per application: the outbox's auto-configuration may have declared it already (non-web hosts too). */
+		@Bean
+		@ConditionalOnMissingBean
+		ShopperContext remarketingShopperContext() {
+			return new ShopperContext();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "remarketingShopperContextFilter")
+		FilterRegistrationBean<ShopperContextFilter> remarketingShopperContextFilter(ShopperContext shopperContext) {
+			FilterRegistrationBean<ShopperContextFilter> registration = new FilterRegistrationBean<>(
+					new ShopperContextFilter(shopperContext));
+			registration.setName("remarketingShopperContextFilter");
+			registration.setOrder(SHOPPER_CONTEXT_FILTER_ORDER);
+			return registration;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		TrackerScriptController remarketingTrackerScriptController() {
+			return new TrackerScriptController();
+		}
+
+		/** Needs somewhere to put events: the outbox. */
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Outbox.class)
+		TrackingController remarketingTrackingController(Outbox outbox, RemarketingProperties properties) {
+			RemarketingProperties.Tracking tracking = properties.getTracking();
+			RemarketingProperties.Tracking.RateLimit limit = tracking.getRateLimit();
+			return new TrackingController(outbox, new TrackingSettings(tracking.isConsentRequired(), limit.isEnabled(),
+					limit.getPerVisitor(), limit.getPerIp(), limit.getMaxKeys()));
+		}
+
 	}
 
 }
