@@ -51,11 +51,11 @@ abstract class SchemaContractTests {
 	@Test
 	void migratesAnEmptyDatabaseToTheLatestVersion() {
 		RemarketingSchema schema = newSchema();
-		assertThat(schema.migrate()).isEqualTo(1);
-		assertThat(schema.currentVersion()).isEqualTo("1");
+		assertThat(schema.migrate()).isEqualTo(ShippedMigrations.versions().size());
+		assertThat(schema.currentVersion()).isEqualTo(ShippedMigrations.latest());
 		assertThat(this.database.hasTable("rmk_setting")).isTrue();
 		assertThat(this.database.hasTable("rmk_event")).isTrue();
-		assertThat(this.database.historyVersions()).containsExactly("1");
+		assertThat(this.database.historyVersions()).containsExactlyElementsOf(ShippedMigrations.versions());
 	}
 
 	@Test
@@ -63,8 +63,8 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema restarted = newSchema();
 		assertThat(restarted.migrate()).isZero();
-		assertThat(restarted.currentVersion()).isEqualTo("1");
-		assertThat(this.database.historyVersions()).containsExactly("1");
+		assertThat(restarted.currentVersion()).isEqualTo(ShippedMigrations.latest());
+		assertThat(this.database.historyVersions()).containsExactlyElementsOf(ShippedMigrations.versions());
 	}
 
 	@Test
@@ -72,15 +72,15 @@ abstract class SchemaContractTests {
 		JdbcTemplate jdbc = this.database.jdbc();
 		jdbc.execute("CREATE TABLE HOST_THING (ID INT PRIMARY KEY, NAME VARCHAR(20))");
 		jdbc.update("INSERT INTO HOST_THING (ID, NAME) VALUES (1, 'kept')");
-		assertThat(newSchema().migrate()).isEqualTo(1);
-		assertThat(this.database.historyVersions()).containsExactly("0", "1");
+		assertThat(newSchema().migrate()).isEqualTo(ShippedMigrations.versions().size());
+		assertThat(this.database.historyVersions()).containsExactly(ShippedMigrations.withBaseline());
 		assertThat(jdbc.queryForList("SELECT NAME FROM HOST_THING", String.class)).containsExactly("kept");
 	}
 
 	@Test
 	void verifyRefusesAPendingMigrationAndChangesNothing() {
 		assertThatIllegalStateException().isThrownBy(newSchema()::verify)
-			.withMessageContaining("migration(s) 1 pending")
+			.withMessageContaining("migration(s) " + String.join(", ", ShippedMigrations.versions()) + " pending")
 			.withMessageContaining("remarketing.schema.migrate=true");
 		assertThat(this.database.hasTable("rmk_event")).isFalse();
 	}
@@ -90,7 +90,7 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema readOnly = newSchema();
 		readOnly.verify();
-		assertThat(readOnly.currentVersion()).isEqualTo("1");
+		assertThat(readOnly.currentVersion()).isEqualTo(ShippedMigrations.latest());
 	}
 
 	@Test
