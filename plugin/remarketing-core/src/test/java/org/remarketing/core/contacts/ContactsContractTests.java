@@ -171,8 +171,7 @@ abstract class ContactsContractTests {
 		this.processor.process(List.of(events.get(events.size() - 1).toBuilder().id(UUID.randomUUID().toString()).build()));
 
 		Map<String, Object> again = contact(id);
-		assertThat(map(again, "profile")).usingRecursiveComparison().ignoringFields("updatedAt")
-			.isEqualTo(map(once, "profile"));
+		assertThat(withoutUpdatedAt(map(again, "profile"))).isEqualTo(withoutUpdatedAt(map(once, "profile")));
 		assertThat(again.get("products")).isEqualTo(once.get("products"));
 		assertThat(map(map(again, "profile"), "orders")).containsEntry("count", 1);
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_event", Long.class)).isEqualTo(events.size() + 1);
@@ -463,6 +462,13 @@ abstract class ContactsContractTests {
 
 	private static List<String> timelineTypes(Map<String, Object> contact) {
 		return timeline(contact).stream().map((e) -> (String) e.get("type")).collect(Collectors.toList());
+	}
+
+	/** The profile as the shopper's data (updatedAt only says when the row was last written). */
+	private static Map<String, Object> withoutUpdatedAt(Map<String, Object> profile) {
+		Map<String, Object> copy = new java.util.LinkedHashMap<>(profile);
+		copy.remove("updatedAt");
+		return copy;
 	}
 
 	private static long id(Map<String, Object> summary) {
