@@ -1,7 +1,7 @@
 package org.remarketing.core.contacts;
 
-import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +85,7 @@ public class ContactEraser {
 					hashes.add(this.keys.hash(IdentityKind.CUSTOMER, contact.get("customer_id").toString()));
 				}
 			}
-			Timestamp now = Timestamp.from(this.clock.instant());
+			LocalDateTime now = ContactRows.ts(this.clock.instant());
 			for (String hash : hashes) {
 				Integer known = this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_erasure WHERE key_hash = ?",
 						Integer.class, hash);

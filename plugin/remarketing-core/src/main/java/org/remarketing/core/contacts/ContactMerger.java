@@ -1,7 +1,7 @@
 package org.remarketing.core.contacts;
 
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -59,10 +59,10 @@ final class ContactMerger {
 					+ " cart_quantity = cart_quantity + ?, cart_price = COALESCE(?, cart_price),"
 					+ " bought_count = bought_count + ?, last_bought_at = ? WHERE contact_id = ? AND product_id = ?",
 					p.get("sku"), p.get("views"), p.get("view_seconds"),
-					later((Timestamp) m.get("last_viewed_at"), (Timestamp) p.get("last_viewed_at")),
-					later((Timestamp) m.get("added_to_cart_at"), (Timestamp) p.get("added_to_cart_at")),
+					later((Instant) m.get("last_viewed_at"), (Instant) p.get("last_viewed_at")),
+					later((Instant) m.get("added_to_cart_at"), (Instant) p.get("added_to_cart_at")),
 					p.get("cart_quantity"), p.get("cart_price"), p.get("bought_count"),
-					later((Timestamp) m.get("last_bought_at"), (Timestamp) p.get("last_bought_at")), to, productId);
+					later((Instant) m.get("last_bought_at"), (Instant) p.get("last_bought_at")), to, productId);
 		}
 		this.jdbc.update("DELETE FROM rmk_contact_product WHERE contact_id = ?", from);
 	}
@@ -73,10 +73,9 @@ final class ContactMerger {
 				from);
 		for (Map<String, Object> c : categories) {
 			Object code = c.get("category_code");
-			Timestamp lastViewed = (Timestamp) c.get("last_viewed_at");
-			List<Timestamp> mine = this.jdbc.queryForList(
-					"SELECT last_viewed_at FROM rmk_contact_category WHERE contact_id = ? AND category_code = ?",
-					Timestamp.class, to, code);
+			Instant lastViewed = (Instant) c.get("last_viewed_at");
+			List<Map<String, Object>> mine = SqlRows.list(this.jdbc,
+					"SELECT last_viewed_at FROM rmk_contact_category WHERE contact_id = ? AND category_code = ?", to, code);
 			if (mine.isEmpty()) {
 				this.jdbc.update("UPDATE rmk_contact_category SET contact_id = ? WHERE contact_id = ? AND category_code = ?",
 						to, from, code);
@@ -84,7 +83,7 @@ final class ContactMerger {
 			else {
 				this.jdbc.update("UPDATE rmk_contact_category SET views = views + ?, bought_count = bought_count + ?,"
 						+ " last_viewed_at = ? WHERE contact_id = ? AND category_code = ?", c.get("views"),
-						c.get("bought_count"), later(mine.get(0), lastViewed), to, code);
+						c.get("bought_count"), later((Instant) mine.get(0).get("last_viewed_at"), lastViewed), to, code);
 			}
 		}
 		this.jdbc.update("DELETE FROM rmk_contact_category WHERE contact_id = ?", from);
@@ -95,27 +94,23 @@ final class ContactMerger {
 			.list(this.jdbc, "SELECT channel, visits, last_at FROM rmk_contact_source WHERE contact_id = ?", from);
 		for (Map<String, Object> s : sources) {
 			Object channel = s.get("channel");
-			List<Timestamp> mine = this.jdbc.queryForList(
-					"SELECT last_at FROM rmk_contact_source WHERE contact_id = ? AND channel = ?", Timestamp.class, to,
-					channel);
+			List<Map<String, Object>> mine = SqlRows.list(this.jdbc,
+					"SELECT last_at FROM rmk_contact_source WHERE contact_id = ? AND channel = ?", to, channel);
 			if (mine.isEmpty()) {
 				this.jdbc.update("UPDATE rmk_contact_source SET contact_id = ? WHERE contact_id = ? AND channel = ?", to,
 						from, channel);
 			}
 			else {
 				this.jdbc.update("UPDATE rmk_contact_source SET visits = visits + ?, last_at = ? WHERE contact_id = ?"
-						+ " AND channel = ?", s.get("visits"), later(mine.get(0), (Timestamp) s.get("last_at")), to,
+						+ " AND channel = ?", s.get("visits"), later((Instant) mine.get(0).get("last_at"), (Instant) s.get("last_at")), to,
 						channel);
 			}
 		}
 		this.jdbc.update("DELETE FROM rmk_contact_source WHERE contact_id = ?", from);
 	}
 
-	private static Timestamp later(Timestamp a, Timestamp b) {
-		if (a == null) {
-			return b;
-		}
-		return (b == null || a.after(b)) ? a : b;
+	private static LocalDateTime later(Instant a, Instant b) {
+		return ContactRows.ts(ContactRow.max(a, b));
 	}
 
 }

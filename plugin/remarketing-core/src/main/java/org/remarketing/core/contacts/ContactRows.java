@@ -4,8 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -41,8 +42,8 @@ final class ContactRows {
 					"INSERT INTO rmk_contact (created_at, updated_at, visits, cart_items, cart_value, orders_count,"
 							+ " total_spent) VALUES (?, ?, 0, 0, 0, 0, 0)",
 					new String[] { "id" });
-			insert.setTimestamp(1, Timestamp.from(now));
-			insert.setTimestamp(2, Timestamp.from(now));
+			insert.setObject(1, ts(now));
+			insert.setObject(2, ts(now));
 			return insert;
 		}, keys);
 		for (Map<String, Object> row : keys.getKeyList()) {
@@ -115,13 +116,17 @@ final class ContactRows {
 				loser);
 	}
 
-	static Timestamp ts(Instant instant) {
-		return (instant != null) ? Timestamp.from(instant) : null;
+	/**
+	 * Times are stored as UTC wall-clock values (as the event log and the outbox do): the same
+	 * on every node whatever its JVM's or its database session's time zone.
+	 */
+	static LocalDateTime ts(Instant instant) {
+		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp value = rs.getTimestamp(column);
-		return (value != null) ? value.toInstant() : null;
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
 	}
 
 	static Long nullableLong(ResultSet rs, String column) throws SQLException {

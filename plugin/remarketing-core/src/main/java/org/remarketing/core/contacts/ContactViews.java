@@ -2,12 +2,15 @@ package org.remarketing.core.contacts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.remarketing.core.tracking.ShopperIds;
+import org.remarketing.core.tracking.TrackedEvent;
+import org.remarketing.core.tracking.TrackedEventJson;
 
 import org.springframework.jdbc.core.JdbcOperations;
 
@@ -155,19 +158,36 @@ final class ContactViews {
 	private static List<Map<String, Object>> events(List<Map<String, Object>> rows) {
 		List<Map<String, Object>> items = new ArrayList<>();
 		for (Map<String, Object> row : rows) {
-			Map<String, Object> payload = ContactJson.readMap((String) row.get("payload"));
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("eventId", row.get("event_id"));
 			item.put("type", row.get("event_type"));
 			item.put("occurredAt", iso(row.get("occurred_at")));
 			item.put("receivedAt", iso(row.get("received_at")));
 			item.put("source", row.get("source"));
-			item.put("shopper", payload.get("shopper"));
-			item.put("cartCode", payload.get("cart_code"));
-			item.put("properties", payload.get("properties"));
+			TrackedEvent event = parse((String) row.get("payload"));
+			if (event != null) {
+				ShopperIds ids = event.shopper();
+				Map<String, Object> shopper = new LinkedHashMap<>();
+				shopper.put("visitorId", ids.visitorId());
+				shopper.put("customerId", ids.customerId());
+				shopper.put("email", ids.email());
+				shopper.put("emailVerified", ids.emailVerified());
+				item.put("shopper", shopper);
+				item.put("cartCode", event.cartCode());
+				item.put("properties", event.properties());
+			}
 			items.add(item);
 		}
 		return items;
+	}
+
+	private static TrackedEvent parse(String payload) {
+		try {
+			return (payload != null) ? TrackedEventJson.fromJson(payload) : null;
+		}
+		catch (RuntimeException ex) {
+			return null; // an event type this version does not know: the row's columns still tell the story
+		}
 	}
 
 	private static List<Map<String, Object>> rename(List<Map<String, Object>> rows, String from, String to) {
@@ -189,7 +209,7 @@ final class ContactViews {
 		List<Map<String, Object>> views = new ArrayList<>();
 		for (Map<String, Object> row : rows) {
 			Map<String, Object> view = new LinkedHashMap<>();
-			row.forEach((key, value) -> view.put(camel(key), (value instanceof Timestamp) ? iso(value) : value));
+			row.forEach((key, value) -> view.put(camel(key), (value instanceof Instant) ? iso(value) : value));
 			views.add(view);
 		}
 		return views;
@@ -211,9 +231,6 @@ final class ContactViews {
 	}
 
 	static String iso(Object time) {
-		if (time instanceof Timestamp) {
-			return ((Timestamp) time).toInstant().toString();
-		}
 		if (time instanceof Instant) {
 			return time.toString();
 		}

@@ -1,24 +1,27 @@
 package org.remarketing.core.contacts;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
+import org.remarketing.core.tracking.TrackedEventJson;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * {@code rmk_event}: every applied event once, under its id. The payload keeps the event as
- * received (shopper ids included, so the timeline shows what a browser claimed); a do-not-track
- * event keeps no identifier and only the {@link #ANONYMOUS_KEYS non-personal properties}.
+ * {@code rmk_event}: every applied event once, under its id, in the same form as
+ * {@link org.remarketing.core.tracking.EventLogProcessor} writes it (payload in
+ * {@link TrackedEventJson}'s format, shopper ids included so the timeline shows what a browser
+ * claimed; source lower-case). A do-not-track event keeps no identifier, no cart code and only the
+ * {@link #ANONYMOUS_KEYS non-personal properties}.
  */
 final class EventLog {
 
@@ -51,9 +54,9 @@ final class EventLog {
 			this.jdbc.update(
 					"INSERT INTO rmk_event (event_id, event_type, occurred_at, received_at, contact_id, visitor_id,"
 							+ " customer_id, source, payload) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)",
-					event.id(), event.type().wireName(), Timestamp.from(event.occurredAt()), Timestamp.from(receivedAt),
+					event.id(), event.type().wireName(), ContactRows.ts(event.occurredAt()), ContactRows.ts(receivedAt),
 					(visitor != null && visitor.length() <= MAX_VISITOR) ? visitor : null, shopper.customerId(),
-					event.source().name(), ContactJson.write(payload(event, shopper, doNotTrack)));
+					event.source().name().toLowerCase(Locale.ROOT), payload(event, doNotTrack));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -65,29 +68,18 @@ final class EventLog {
 		this.jdbc.update("UPDATE rmk_event SET contact_id = ? WHERE event_id = ?", contactId, eventId);
 	}
 
-	private static Map<String, Object> payload(TrackedEvent event, ShopperIds shopper, boolean doNotTrack) {
-		Map<String, Object> payload = new LinkedHashMap<>();
-		payload.put("id", event.id());
-		payload.put("type", event.type().wireName());
-		payload.put("occurred_at", event.occurredAt().toString());
-		payload.put("source", event.source().name());
-		if (!shopper.isEmpty()) {
-			Map<String, Object> ids = new LinkedHashMap<>();
-			ids.put("visitor_id", shopper.visitorId());
-			ids.put("customer_id", shopper.customerId());
-			ids.put("email", shopper.email());
-			ids.put("email_verified", shopper.emailVerified());
-			payload.put("shopper", ids);
+	/** The event as the outbox and Kafka carry it; a do-not-track event stripped of everything personal. */
+	private static String payload(TrackedEvent event, boolean doNotTrack) {
+		if (!doNotTrack) {
+			return TrackedEventJson.toJson(event);
 		}
-		if (!doNotTrack && event.cartCode() != null) {
-			payload.put("cart_code", event.cartCode());
-		}
-		Map<String, Object> properties = new LinkedHashMap<>(event.properties());
-		if (doNotTrack) {
-			properties.keySet().retainAll(ANONYMOUS_KEYS);
-		}
-		payload.put("properties", properties);
-		return payload;
+		Map<String, Object> kept = new LinkedHashMap<>(event.properties());
+		kept.keySet().retainAll(ANONYMOUS_KEYS);
+		return TrackedEventJson.toJson(TrackedEvent.builder(event.type(), event.source())
+			.id(event.id())
+			.occurredAt(event.occurredAt())
+			.properties(kept)
+			.build());
 	}
 
 }

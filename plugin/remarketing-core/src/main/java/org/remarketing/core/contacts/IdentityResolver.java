@@ -1,6 +1,5 @@
 package org.remarketing.core.contacts;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,7 +198,7 @@ final class IdentityResolver {
 	private void insert(Identity identity, long contactId, Instant firstSeen) {
 		this.jdbc.update("INSERT INTO rmk_contact_identity (kind, identity_value, contact_id, verified, first_seen)"
 				+ " VALUES (?, ?, ?, ?, ?)", identity.kind.name(), identity.value, contactId, identity.verified,
-				Timestamp.from(firstSeen));
+				ContactRows.ts(firstSeen));
 	}
 
 	private Map<Identity, Owner> owners(List<Identity> identities) {

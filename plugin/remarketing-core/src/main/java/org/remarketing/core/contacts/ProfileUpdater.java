@@ -1,10 +1,10 @@
 package org.remarketing.core.contacts;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -397,7 +397,7 @@ final class ProfileUpdater {
 		return "CASE WHEN " + column + " IS NULL OR " + column + " < ? THEN ? ELSE " + column + " END";
 	}
 
-	private static Timestamp ts(Instant instant) {
+	private static LocalDateTime ts(Instant instant) {
 		return ContactRows.ts(instant);
 	}
 

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +15,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.LinkedCaseInsensitiveMap;
 
 /**
- * Rows as maps with the same Java types on every database: times as {@link java.sql.Timestamp}
- * (drivers differ in what {@code getObject} gives for a DATETIME), dates as {@link java.sql.Date},
+ * Rows as maps with the same Java types on every database: times as {@link java.time.Instant}
+ * (stored as UTC wall-clock values; drivers differ in what {@code getObject} gives for a
+ * DATETIME), dates as {@link java.sql.Date},
  * whole numbers as Long, decimals as BigDecimal.
  */
 final class SqlRows {
@@ -37,7 +40,8 @@ final class SqlRows {
 			switch (meta.getColumnType(i)) {
 				case Types.TIMESTAMP:
 				case Types.TIMESTAMP_WITH_TIMEZONE:
-					value = rs.getTimestamp(i);
+					LocalDateTime time = rs.getObject(i, LocalDateTime.class);
+					value = (time != null) ? time.toInstant(ZoneOffset.UTC) : null;
 					break;
 				case Types.DATE:
 					value = rs.getDate(i);
