@@ -476,14 +476,13 @@
 
   var contactState = null; // { id, timelinePage, loaded, total, productNames }
 
-  var CHANNELS = { email: 'Email', sms: 'SMS', web_push: 'Web push', webpush: 'Web push', push: 'Web push',
-    personalization: 'On-site personalisation', personalisation: 'On-site personalisation', onsite: 'On-site personalisation' };
+  var CHANNELS = { email: 'Email', sms: 'SMS', web_push: 'Web push', onsite: 'On-site personalisation' };
 
   var STEPS = { begin_checkout: 'Began checkout', add_shipping_info: 'Entered shipping details',
     add_payment_info: 'Entered payment details' };
 
-  var SOURCES = { direct: 'Direct', organic: 'Organic search', referral: 'Referral', email: 'Email', social: 'Social',
-    paid: 'Paid', cpc: 'Paid search', display: 'Display', affiliate: 'Affiliate', newsletter: 'Newsletter' };
+  var SOURCES = { direct: 'Direct', organic_search: 'Organic search', referral: 'Referral', email: 'Email',
+    social: 'Social', paid: 'Paid', display: 'Display', affiliate: 'Affiliate', campaign: 'Campaign' };
 
   function label(map, value) {
     if (blank(value)) {
