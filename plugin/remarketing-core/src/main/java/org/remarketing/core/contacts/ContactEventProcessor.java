@@ -90,7 +90,7 @@ public class ContactEventProcessor implements EventProcessor {
 
 	private static final Logger logger = LoggerFactory.getLogger(ContactEventProcessor.class);
 
-	private static final int ATTEMPTS = 3;
+	private static final int ATTEMPTS = 5;
 
 	/** What happened to one event. */
 	enum Outcome {

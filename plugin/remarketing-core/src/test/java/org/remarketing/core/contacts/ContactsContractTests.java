@@ -389,6 +389,37 @@ abstract class ContactsContractTests {
 		assertThat(this.search.search("user_", 0, 10).getItems()).isEmpty();
 	}
 
+	@Test
+	void eventsOfOneNewShopperAppliedAtOnceMakeOneContact() throws Exception {
+		int threads = 6;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				Instant at = T0.plusSeconds(i);
+				done.add(pool.submit(() -> {
+					start.await();
+					this.processor.process(List.of(browser(EventType.PRODUCT_VIEW, "v-race", at, "product_id", 7),
+							store(EventType.CUSTOMER_SIGNED_IN, ShopperIds.of("v-race", 42L, "ann@example.com", true), at)));
+					return null;
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<?> future : done) {
+				future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		Map<String, Object> contact = contact(id(this.search.search("v-race", 0, 20).getItems().get(0)));
+		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v-race", "CUSTOMER:42", "EMAIL:ann@example.com");
+		assertThat(map(contact, "timeline").get("total")).isEqualTo((long) threads * 2);
+		assertThat(list(contact, "products").get(0)).containsEntry("views", (long) threads);
+	}
+
 	// ---------------------------------------------------------------- a shopper's afternoon
 
 	/** Guest on browser {@code visitor}: lands from a newsletter, views a tea, adds two, checks out, types an email. */
