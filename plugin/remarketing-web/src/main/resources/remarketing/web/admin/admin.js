@@ -474,7 +474,7 @@
   // ---------------------------------------------------------------------------------------------
   // One contact
 
-  var contactState = null; // { id, timelinePage, loaded, total, productNames }
+  var contactState = null; // { id, timelinePage, loaded, total, productNames, products }
 
   var CHANNELS = { email: 'Email', sms: 'SMS', web_push: 'Web push', onsite: 'On-site personalisation' };
 
@@ -535,7 +535,7 @@
   function renderContact(requestedId, details) {
     var profile = details.profile || {};
     var id = String(details.id);
-    contactState = { id: id, timelinePage: 0, loaded: 0, total: 0, productNames: {} };
+    contactState = { id: id, timelinePage: 0, loaded: 0, total: 0, productNames: {}, products: details.products || [] };
     var name = fullName(profile);
     setText('contact-name', name || profile.email || 'Contact #' + id);
     document.title = 'Remarketing · ' + (name || profile.email || 'Contact #' + id);
@@ -920,6 +920,7 @@
         }
         var timeline = details.timeline || {};
         collectProductNames(timeline.items || []);
+        renderProducts(state.products); // older events may name more products
         appendTimeline(timeline);
         byId('timeline-status').textContent = 'Older events loaded.';
       })

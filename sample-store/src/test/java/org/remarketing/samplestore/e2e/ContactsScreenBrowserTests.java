@@ -190,7 +190,9 @@ class ContactsScreenBrowserTests {
             page.locator("#timeline-more").click();
             assertThat(page.locator("#timeline > li")).hasCount(events.size());
             assertThat(page.locator("#timeline-more")).isHidden();
-            page.evaluate("() => document.querySelectorAll('#timeline details').forEach((d) => { d.open = true; })");
+            // every field of the injected (older) events, with "All details" open
+            page.evaluate("() => document.querySelectorAll('#timeline > li:nth-child(n+51) details')"
+                    + ".forEach((d) => { d.open = true; })");
 
             Locator contact = page.locator("#contact");
             for (String payload : List.of(NAME, LAST_NAME, EMAIL, SCRIPT_URL, UTM, QUERY, REFERRER, TITLE, USER_AGENT,
@@ -204,7 +206,8 @@ class ContactsScreenBrowserTests {
             assertThat(timeline).containsText("Added to cart: " + NAME);
             assertThat(timeline).containsText("Viewed product “" + NAME + "”");
             assertThat(timeline).containsText("Searched for “" + QUERY + "”");
-            List<String> types = page.locator("#timeline > li").evaluateAll(
+            @SuppressWarnings("unchecked")
+            List<String> types = (List<String>) page.locator("#timeline > li").evaluateAll(
                     "(items) => items.map((item) => item.getAttribute('data-event-type'))");
             assertThat(types.indexOf("order_status_changed")).isLessThan(types.indexOf("order_placed"));
             assertThat(types.indexOf("order_placed")).isLessThan(types.lastIndexOf("page_view"));
@@ -217,7 +220,13 @@ class ContactsScreenBrowserTests {
             // times are local text with the ISO instant in the title
             assertThat(page.locator("#timeline time").first()).hasAttribute("title", Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT.*Z$"));
 
-            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-contact-xss.png")).setFullPage(true));
+            page.evaluate("() => window.scrollTo(0, 0)");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-contact-xss-profile.png")));
+            page.locator("#timeline > li[data-event-type=order_status_changed]").scrollIntoViewIfNeeded();
+            page.evaluate("() => document.querySelector('#timeline > li[data-event-type=order_status_changed]').scrollIntoView()");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-contact-xss-timeline.png")));
+            page.locator("#timeline > li[data-event-type=page_view]").last().scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-contact-xss-timeline-oldest.png")));
 
             // nothing ran, nothing was parsed as markup
             assertThat(page.evaluate("() => typeof window.__xss")).isEqualTo("undefined");
