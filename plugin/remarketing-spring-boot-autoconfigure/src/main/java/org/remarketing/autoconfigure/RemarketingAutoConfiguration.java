@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,7 @@ import org.springframework.util.ClassUtils;
 @AutoConfigureAfter({ DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 		LiquibaseAutoConfiguration.class, MailSenderAutoConfiguration.class })
 @EnableConfigurationProperties(RemarketingProperties.class)
+@Import(OutboxConfiguration.class)
 public class RemarketingAutoConfiguration {
 
 	private static final String KAFKA_TEMPLATE = "org.springframework.kafka.core.KafkaTemplate";

@@ -1,7 +1,9 @@
 package org.remarketing.autoconfigure;
 
 import org.remarketing.core.system.SystemStatus;
+import org.remarketing.core.tracking.OutboxRelay;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfigureAfter;
@@ -25,8 +27,8 @@ public class RemarketingHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "remarketingHealthIndicator")
-	HealthIndicator remarketingHealthIndicator(SystemStatus status) {
-		return new RemarketingHealthIndicator(status);
+	HealthIndicator remarketingHealthIndicator(SystemStatus status, ObjectProvider<OutboxRelay> outbox) {
+		return new RemarketingHealthIndicator(status, outbox);
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.remarketing.autoconfigure;
 
 import org.remarketing.core.system.SystemStatus;
+import org.remarketing.core.tracking.OutboxRelay;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -12,9 +14,16 @@ class RemarketingHealthIndicator extends AbstractHealthIndicator {
 
 	private final SystemStatus status;
 
+	private final ObjectProvider<OutboxRelay> outbox;
+
 	RemarketingHealthIndicator(SystemStatus status) {
+		this(status, null);
+	}
+
+	RemarketingHealthIndicator(SystemStatus status, ObjectProvider<OutboxRelay> outbox) {
 		super("Remarketing's tables could not be read");
 		this.status = status;
+		this.outbox = outbox;
 	}
 
 	@Override
@@ -24,6 +33,10 @@ class RemarketingHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("schemaVersion", (snapshot.schemaVersion() != null) ? snapshot.schemaVersion() : "none")
 			.withDetail("database", snapshot.vendor())
 			.withDetail("eventsCaptured", snapshot.eventsCaptured());
+		OutboxRelay relay = (this.outbox != null) ? this.outbox.getIfAvailable() : null;
+		if (relay != null) {
+			builder.withDetail("outboxBacklog", relay.metrics().backlog());
+		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.remarketing.autoconfigure;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,6 +24,8 @@ public class RemarketingProperties {
 	private final Mail mail = new Mail();
 
 	private final Admin admin = new Admin();
+
+	private final Outbox outbox = new Outbox();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -50,6 +53,10 @@ public class RemarketingProperties {
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Outbox getOutbox() {
+		return this.outbox;
 	}
 
 	/** Event transports. */
@@ -119,6 +126,63 @@ public class RemarketingProperties {
 						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
 			}
 			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+	/** The outbox of captured events in the store's database and its relay to the transport. */
+	public static class Outbox {
+
+		public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
+
+		public static final int DEFAULT_BATCH_SIZE = 500;
+
+		public static final Duration DEFAULT_LEASE = Duration.ofMinutes(1);
+
+		public static final int DEFAULT_MAX_ATTEMPTS = 20;
+
+		/** How often the relay looks for events committed by other store nodes (this node's wake it at once). */
+		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
+
+		/** Most events the relay claims and hands to the transport at once. */
+		private int batchSize = DEFAULT_BATCH_SIZE;
+
+		/** How long a claimed batch is this node's; past it, another node may take the batch over. */
+		private Duration lease = DEFAULT_LEASE;
+
+		/** Failed deliveries after which an event is set aside (kept, counted as quarantined in the status). */
+		private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public int getBatchSize() {
+			return this.batchSize;
+		}
+
+		public void setBatchSize(int batchSize) {
+			this.batchSize = batchSize;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
 		}
 
 	}

@@ -36,7 +36,8 @@ class RemarketingHealthContributorAutoConfigurationTests {
 			Health remarketing = (Health) health.getComponents().get("remarketing");
 			assertThat(remarketing.getStatus()).isEqualTo(Status.UP);
 			assertThat(remarketing.getDetails()).containsAllEntriesOf(
-					Map.of("schemaVersion", "1", "database", "h2", "eventsCaptured", 0L));
+					Map.of("schemaVersion", RemarketingAutoConfigurationTests.LATEST, "database", "h2", "eventsCaptured", 0L,
+							"outboxBacklog", 0L));
 		});
 	}
 

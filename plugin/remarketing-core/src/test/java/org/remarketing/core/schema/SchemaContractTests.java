@@ -27,6 +27,11 @@ abstract class SchemaContractTests {
 	/** Microseconds: the precision every vendor's column keeps. */
 	private static final Instant NOON = Instant.parse("2024-03-05T12:34:56.123456Z");
 
+	/** Every migration the plugin ships, oldest first. */
+	private static final String[] MIGRATIONS = { "1", "2" };
+
+	private static final String LATEST = MIGRATIONS[MIGRATIONS.length - 1];
+
 	private TestDatabase database;
 
 	abstract TestDatabase createDatabase();
@@ -51,11 +56,12 @@ abstract class SchemaContractTests {
 	@Test
 	void migratesAnEmptyDatabaseToTheLatestVersion() {
 		RemarketingSchema schema = newSchema();
-		assertThat(schema.migrate()).isEqualTo(1);
-		assertThat(schema.currentVersion()).isEqualTo("1");
+		assertThat(schema.migrate()).isEqualTo(MIGRATIONS.length);
+		assertThat(schema.currentVersion()).isEqualTo(LATEST);
 		assertThat(this.database.hasTable("rmk_setting")).isTrue();
 		assertThat(this.database.hasTable("rmk_event")).isTrue();
-		assertThat(this.database.historyVersions()).containsExactly("1");
+		assertThat(this.database.hasTable("rmk_outbox")).isTrue();
+		assertThat(this.database.historyVersions()).containsExactly(MIGRATIONS);
 	}
 
 	@Test
@@ -63,8 +69,8 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema restarted = newSchema();
 		assertThat(restarted.migrate()).isZero();
-		assertThat(restarted.currentVersion()).isEqualTo("1");
-		assertThat(this.database.historyVersions()).containsExactly("1");
+		assertThat(restarted.currentVersion()).isEqualTo(LATEST);
+		assertThat(this.database.historyVersions()).containsExactly(MIGRATIONS);
 	}
 
 	@Test
@@ -72,15 +78,15 @@ abstract class SchemaContractTests {
 		JdbcTemplate jdbc = this.database.jdbc();
 		jdbc.execute("CREATE TABLE HOST_THING (ID INT PRIMARY KEY, NAME VARCHAR(20))");
 		jdbc.update("INSERT INTO HOST_THING (ID, NAME) VALUES (1, 'kept')");
-		assertThat(newSchema().migrate()).isEqualTo(1);
-		assertThat(this.database.historyVersions()).containsExactly("0", "1");
+		assertThat(newSchema().migrate()).isEqualTo(MIGRATIONS.length);
+		assertThat(this.database.historyVersions()).containsExactly(withBaseline());
 		assertThat(jdbc.queryForList("SELECT NAME FROM HOST_THING", String.class)).containsExactly("kept");
 	}
 
 	@Test
 	void verifyRefusesAPendingMigrationAndChangesNothing() {
 		assertThatIllegalStateException().isThrownBy(newSchema()::verify)
-			.withMessageContaining("migration(s) 1 pending")
+			.withMessageContaining("migration(s) " + String.join(", ", MIGRATIONS) + " pending")
 			.withMessageContaining("remarketing.schema.migrate=true");
 		assertThat(this.database.hasTable("rmk_event")).isFalse();
 	}
@@ -90,7 +96,7 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema readOnly = newSchema();
 		readOnly.verify();
-		assertThat(readOnly.currentVersion()).isEqualTo("1");
+		assertThat(readOnly.currentVersion()).isEqualTo(LATEST);
 	}
 
 	@Test
@@ -122,6 +128,13 @@ abstract class SchemaContractTests {
 		assertThat(((Timestamp) row.get("occurred_at")).toInstant()).isEqualTo(NOON);
 		assertThat(jdbc.queryForObject("SELECT payload FROM rmk_event", String.class)).isEqualTo(payload);
 		assertThat(new SystemStatus(schema).snapshot().eventsCaptured()).isEqualTo(1);
+	}
+
+	private static String[] withBaseline() {
+		String[] versions = new String[MIGRATIONS.length + 1];
+		versions[0] = "0";
+		System.arraycopy(MIGRATIONS, 0, versions, 1, MIGRATIONS.length);
+		return versions;
 	}
 
 	private RemarketingSchema newSchema() {

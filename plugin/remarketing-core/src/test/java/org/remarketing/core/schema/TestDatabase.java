@@ -18,7 +18,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * A fresh database for one test, dropped afterwards. The MariaDB and PostgreSQL variants
  * need the servers of the CI machine and fail (never skip) when they are unreachable.
  */
-abstract class TestDatabase {
+public abstract class TestDatabase {
 
 	private final DataSource dataSource;
 
@@ -26,15 +26,15 @@ abstract class TestDatabase {
 		this.dataSource = new DriverManagerDataSource(url);
 	}
 
-	DataSource dataSource() {
+	public DataSource dataSource() {
 		return this.dataSource;
 	}
 
-	JdbcTemplate jdbc() {
+	public JdbcTemplate jdbc() {
 		return new JdbcTemplate(this.dataSource);
 	}
 
-	abstract void drop();
+	public abstract void drop();
 
 	/** Table names in the connection's own catalog and schema, as the database spells them. */
 	List<String> tableNames() {
@@ -81,11 +81,11 @@ abstract class TestDatabase {
 	}
 
 	/** In memory, alive while the test holds its first connection. */
-	static final class H2 extends TestDatabase {
+	public static final class H2 extends TestDatabase {
 
 		private final Connection keepAlive;
 
-		H2(String modeSettings) {
+		public H2(String modeSettings) {
 			super("jdbc:h2:mem:" + uniqueName() + modeSettings);
 			try {
 				this.keepAlive = dataSource().getConnection();
@@ -96,7 +96,7 @@ abstract class TestDatabase {
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			try {
 				this.keepAlive.close();
 			}
@@ -108,7 +108,7 @@ abstract class TestDatabase {
 	}
 
 	/** On the server the session's time zone differs from the JVM's, to catch time bugs. */
-	static final class MariaDb extends TestDatabase {
+	public static final class MariaDb extends TestDatabase {
 
 		private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
 
@@ -119,14 +119,14 @@ abstract class TestDatabase {
 			this.name = name;
 		}
 
-		static MariaDb create(String sessionTimeZone) {
+		public static MariaDb create(String sessionTimeZone) {
 			String name = uniqueName();
 			server().execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
 			return new MariaDb(name, sessionTimeZone);
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			server().execute("DROP DATABASE IF EXISTS " + this.name);
 		}
 
@@ -136,7 +136,7 @@ abstract class TestDatabase {
 
 	}
 
-	static final class PostgreSql extends TestDatabase {
+	public static final class PostgreSql extends TestDatabase {
 
 		private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -147,14 +147,14 @@ abstract class TestDatabase {
 			this.name = name;
 		}
 
-		static PostgreSql create() {
+		public static PostgreSql create() {
 			String name = uniqueName();
 			server().execute("CREATE DATABASE " + name);
 			return new PostgreSql(name);
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			server().execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 		}
 

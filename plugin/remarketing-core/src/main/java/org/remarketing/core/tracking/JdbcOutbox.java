@@ -1,0 +1,172 @@
+package org.remarketing.core.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLStateSQLExceptionTranslator;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The {@link Outbox} in the store's database ({@code rmk_outbox}). On the store's request path
+ * (add to cart, checkout): one JDBC batch per call, no network, no reading back.
+ *
+ * <p>Times are stored as UTC wall-clock values ({@link LocalDateTime} in UTC), whatever the JVM's
+ * or the database session's time zone, so that store nodes in different zones agree on leases.
+ */
+public class JdbcOutbox implements Outbox {
+
+    static final String INSERT = "INSERT INTO rmk_outbox (event_id, partition_key, event_type, occurred_at, payload,"
+            + " created_at, attempts) VALUES (?, ?, ?, ?, ?, ?, 0)";
+
+    static final int MAX_PARTITION_KEY = 200;
+
+    private final DataSource dataSource;
+
+    private final Clock clock;
+
+    private final SQLExceptionTranslator exceptionTranslator = new SQLStateSQLExceptionTranslator();
+
+    private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
+    public JdbcOutbox(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /**
+     * Called once events this node appended are known to be committed (a relay wakes up on it).
+     * Without that knowledge (a bare connection in a transaction Spring does not manage) it is
+     * not called, and the relay finds the events at its next poll.
+     */
+    public void addCommitListener(Runnable listener) {
+        this.commitListeners.add(listener);
+    }
+
+    @Override
+    public void append(Connection connection, List<TrackedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        insert(connection, events);
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+        }
+        catch (SQLException ex) {
+            autoCommit = false;
+        }
+        signalAfterCommit(autoCommit);
+    }
+
+    @Override
+    public void append(List<TrackedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Connection connection = DataSourceUtils.getConnection(this.dataSource);
+        try {
+            boolean ownCommit = !DataSourceUtils.isConnectionTransactional(connection, this.dataSource)
+                    && events.size() > 1 && connection.getAutoCommit();
+            if (ownCommit) {
+                // All or nothing, with one commit instead of one per row.
+                connection.setAutoCommit(false);
+                try {
+                    insert(connection, events);
+                    connection.commit();
+                }
+                catch (RuntimeException | SQLException ex) {
+                    connection.rollback();
+                    throw ex;
+                }
+                finally {
+                    connection.setAutoCommit(true);
+                }
+                signalAfterCommit(true);
+            }
+            else {
+                insert(connection, events);
+                signalAfterCommit(connection.getAutoCommit());
+            }
+        }
+        catch (SQLException ex) {
+            throw this.exceptionTranslator.translate("Appending to the remarketing outbox", INSERT, ex);
+        }
+        finally {
+            DataSourceUtils.releaseConnection(connection, this.dataSource);
+        }
+    }
+
+    private void insert(Connection connection, List<TrackedEvent> events) {
+        LocalDateTime createdAt = utc(this.clock.instant());
+        int size = events.size();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < size; i++) {
+                TrackedEvent event = events.get(i);
+                insert.setString(1, event.id());
+                insert.setString(2, partitionKey(event));
+                insert.setString(3, event.type().wireName());
+                insert.setObject(4, utc(event.occurredAt()));
+                insert.setString(5, TrackedEventJson.toJson(event));
+                insert.setObject(6, createdAt);
+                if (size > 1) {
+                    insert.addBatch();
+                }
+            }
+            if (size > 1) {
+                insert.executeBatch();
+            }
+            else {
+                insert.executeUpdate();
+            }
+        }
+        catch (SQLException ex) {
+            throw this.exceptionTranslator.translate("Appending to the remarketing outbox", INSERT, ex);
+        }
+    }
+
+    private void signalAfterCommit(boolean committed) {
+        if (this.commitListeners.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // The store's (or the caller's) Spring transaction: wake the relay once it commits.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    notifyListeners();
+                }
+            });
+        }
+        else if (committed) {
+            notifyListeners();
+        }
+    }
+
+    private void notifyListeners() {
+        for (Runnable listener : this.commitListeners) {
+            listener.run();
+        }
+    }
+
+    private static String partitionKey(TrackedEvent event) {
+        String key = event.shopper().partitionKey();
+        return key.length() <= MAX_PARTITION_KEY ? key : key.substring(0, MAX_PARTITION_KEY);
+    }
+
+    static LocalDateTime utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+}

@@ -1,0 +1,214 @@
+package org.remarketing.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.remarketing.core.system.StatusContributor;
+import org.remarketing.core.tracking.EventLogProcessor;
+import org.remarketing.core.tracking.EventProcessor;
+import org.remarketing.core.tracking.EventSource;
+import org.remarketing.core.tracking.EventTransport;
+import org.remarketing.core.tracking.EventType;
+import org.remarketing.core.tracking.InProcessTransport;
+import org.remarketing.core.tracking.JdbcOutbox;
+import org.remarketing.core.tracking.Outbox;
+import org.remarketing.core.tracking.OutboxRelay;
+import org.remarketing.core.tracking.ShopperContext;
+import org.remarketing.core.tracking.TrackedEvent;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxAutoConfigurationTests {
+
+	private final String url = TestDatabases.newUrl();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RemarketingAutoConfiguration.class))
+		.withPropertyValues("spring.datasource.url=" + this.url);
+
+	@Test
+	void defaultsCaptureThroughTheOutboxIntoTheEventLogInProcess() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(Outbox.class)
+				.hasSingleBean(JdbcOutbox.class)
+				.hasSingleBean(OutboxRelay.class)
+				.hasSingleBean(EventTransport.class)
+				.hasSingleBean(InProcessTransport.class)
+				.hasSingleBean(EventProcessor.class)
+				.hasSingleBean(EventLogProcessor.class)
+				.hasSingleBean(ShopperContext.class);
+			assertThat(context.getBean(EventTransport.class).name()).isEqualTo("in-process");
+			assertThat(TestDatabases.hasTable(this.url, "rmk_outbox")).isTrue();
+		});
+	}
+
+	@Test
+	void relayStartsOnlyWhenTheApplicationIsReadyAndStopsWithTheContext() {
+		this.runner.withPropertyValues("remarketing.outbox.poll-interval=1m").run((context) -> {
+			OutboxRelay relay = context.getBean(OutboxRelay.class);
+			context.getBean(Outbox.class).append(List.of(event(), event()));
+			assertThat(relay.isRunning()).isFalse();
+			assertThat(relayThreadAlive()).isFalse();
+			assertThat(count("rmk_outbox")).isEqualTo(2);
+
+			ready(context);
+			assertThat(relay.isRunning()).isTrue();
+			assertThat(relayThreadAlive()).isTrue();
+			awaitCount("rmk_event", 2);
+			assertThat(count("rmk_outbox")).isZero();
+
+			// This node's commit wakes the relay long before the one-minute poll.
+			context.getBean(Outbox.class).append(List.of(event()));
+			awaitCount("rmk_event", 3);
+
+			context.close();
+			assertThat(relay.isRunning()).isFalse();
+			assertThat(relayThreadAlive()).isFalse();
+		});
+	}
+
+	@Test
+	void statusTellsTheOutboxBacklog() {
+		this.runner.run((context) -> {
+			context.getBean(Outbox.class).append(List.of(event(), event(), event()));
+			Map<String, Object> status = new LinkedHashMap<>();
+			context.getBeanProvider(StatusContributor.class).orderedStream()
+				.forEach((c) -> c.contribute(status));
+			@SuppressWarnings("unchecked")
+			Map<String, Object> outbox = (Map<String, Object>) status.get("outbox");
+			assertThat(outbox).containsEntry("backlog", 3L)
+				.containsEntry("quarantined", 0L)
+				.containsEntry("relayRunning", false)
+				.containsKeys("oldestPendingSeconds", "lastRelayAt", "delivered");
+			assertThat(new ArrayList<>(status.keySet())).containsSubsequence("events", "outbox", "transport");
+		});
+	}
+
+	@Test
+	void propertiesShapeTheRelay() {
+		this.runner
+			.withPropertyValues("remarketing.outbox.batch-size=2", "remarketing.outbox.poll-interval=50ms",
+					"remarketing.outbox.lease=30s")
+			.run((context) -> {
+				RemarketingProperties.Outbox outbox = context.getBean(RemarketingProperties.class).getOutbox();
+				assertThat(outbox.getBatchSize()).isEqualTo(2);
+				assertThat(outbox.getPollInterval()).isEqualTo(Duration.ofMillis(50));
+				assertThat(outbox.getLease()).isEqualTo(Duration.ofSeconds(30));
+				context.getBean(Outbox.class).append(List.of(event(), event(), event()));
+				assertThat(context.getBean(OutboxRelay.class).drainOnce()).isEqualTo(2);
+			});
+	}
+
+	@Test
+	void badOutboxSettingsFailWithWhatToDo() {
+		this.runner.withPropertyValues("remarketing.outbox.batch-size=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.hasMessageContaining("remarketing.outbox.batch-size must be at least 1");
+		});
+	}
+
+	@Test
+	void theContactsProcessorOrTheStoresOwnReplacesTheEventLogDefault() {
+		this.runner.withUserConfiguration(OwnProcessor.class).run((context) -> {
+			assertThat(context).hasSingleBean(EventProcessor.class).doesNotHaveBean(EventLogProcessor.class);
+			context.getBean(Outbox.class).append(List.of(event()));
+			context.getBean(OutboxRelay.class).drainOnce();
+			assertThat(context.getBean(OwnProcessor.class).processed).hasSize(1);
+		});
+	}
+
+	@Test
+	void anotherTransportLeavesOutTheInProcessOne() {
+		this.runner.withUserConfiguration(OwnTransport.class).withPropertyValues("remarketing.transport=in-process")
+			.run((context) -> assertThat(context).hasSingleBean(EventTransport.class)
+				.doesNotHaveBean(InProcessTransport.class));
+	}
+
+	@Test
+	void disabledPluginHasNoOutboxRelayOrTransport() {
+		this.runner.withPropertyValues("remarketing.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(Outbox.class)
+				.doesNotHaveBean(OutboxRelay.class)
+				.doesNotHaveBean(EventTransport.class)
+				.doesNotHaveBean(EventProcessor.class)
+				.doesNotHaveBean(ShopperContext.class));
+	}
+
+	@SuppressWarnings("deprecation")
+	private static void ready(AssertableApplicationContext context) {
+		// The three-argument constructor exists on Boot 2.5 and 2.7 alike.
+		context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+				context.getSourceApplicationContext(ConfigurableApplicationContext.class)));
+	}
+
+	private int count(String table) {
+		return TestDatabases.jdbc(this.url).queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+	}
+
+	private void awaitCount(String table, int expected) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (count(table) < expected && System.nanoTime() < deadline) {
+			Thread.sleep(10);
+		}
+		assertThat(count(table)).isEqualTo(expected);
+	}
+
+	private static boolean relayThreadAlive() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.anyMatch((thread) -> thread.getName().equals(OutboxRelay.THREAD_NAME) && thread.isAlive());
+	}
+
+	private static TrackedEvent event() {
+		return TrackedEvent.builder(EventType.PAGE_VIEW, EventSource.BROWSER).property("url", "/products/tea").build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnProcessor {
+
+		final List<TrackedEvent> processed = Collections.synchronizedList(new ArrayList<>());
+
+		@Bean
+		EventProcessor contactsProcessor() {
+			return this.processed::addAll;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnTransport {
+
+		@Bean
+		EventTransport ownTransport() {
+			return new EventTransport() {
+				@Override
+				public void send(List<TrackedEvent> events) {
+				}
+
+				@Override
+				public String name() {
+					return "own";
+				}
+			};
+		}
+
+	}
+
+}
