@@ -27,11 +27,6 @@ abstract class SchemaContractTests {
 	/** Microseconds: the precision every vendor's column keeps. */
 	private static final Instant NOON = Instant.parse("2024-03-05T12:34:56.123456Z");
 
-	/** Every migration the plugin ships, oldest first. */
-	private static final String[] MIGRATIONS = { "1", "2" };
-
-	private static final String LATEST = MIGRATIONS[MIGRATIONS.length - 1];
-
 	private TestDatabase database;
 
 	abstract TestDatabase createDatabase();
@@ -56,12 +51,12 @@ abstract class SchemaContractTests {
 	@Test
 	void migratesAnEmptyDatabaseToTheLatestVersion() {
 		RemarketingSchema schema = newSchema();
-		assertThat(schema.migrate()).isEqualTo(MIGRATIONS.length);
-		assertThat(schema.currentVersion()).isEqualTo(LATEST);
+		assertThat(schema.migrate()).isEqualTo(ShippedMigrations.versions().size());
+		assertThat(schema.currentVersion()).isEqualTo(ShippedMigrations.latest());
 		assertThat(this.database.hasTable("rmk_setting")).isTrue();
 		assertThat(this.database.hasTable("rmk_event")).isTrue();
 		assertThat(this.database.hasTable("rmk_outbox")).isTrue();
-		assertThat(this.database.historyVersions()).containsExactly(MIGRATIONS);
+		assertThat(this.database.historyVersions()).containsExactlyElementsOf(ShippedMigrations.versions());
 	}
 
 	@Test
@@ -69,8 +64,8 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema restarted = newSchema();
 		assertThat(restarted.migrate()).isZero();
-		assertThat(restarted.currentVersion()).isEqualTo(LATEST);
-		assertThat(this.database.historyVersions()).containsExactly(MIGRATIONS);
+		assertThat(restarted.currentVersion()).isEqualTo(ShippedMigrations.latest());
+		assertThat(this.database.historyVersions()).containsExactlyElementsOf(ShippedMigrations.versions());
 	}
 
 	@Test
@@ -78,15 +73,15 @@ abstract class SchemaContractTests {
 		JdbcTemplate jdbc = this.database.jdbc();
 		jdbc.execute("CREATE TABLE HOST_THING (ID INT PRIMARY KEY, NAME VARCHAR(20))");
 		jdbc.update("INSERT INTO HOST_THING (ID, NAME) VALUES (1, 'kept')");
-		assertThat(newSchema().migrate()).isEqualTo(MIGRATIONS.length);
-		assertThat(this.database.historyVersions()).containsExactly(withBaseline());
+		assertThat(newSchema().migrate()).isEqualTo(ShippedMigrations.versions().size());
+		assertThat(this.database.historyVersions()).containsExactly(ShippedMigrations.withBaseline());
 		assertThat(jdbc.queryForList("SELECT NAME FROM HOST_THING", String.class)).containsExactly("kept");
 	}
 
 	@Test
 	void verifyRefusesAPendingMigrationAndChangesNothing() {
 		assertThatIllegalStateException().isThrownBy(newSchema()::verify)
-			.withMessageContaining("migration(s) " + String.join(", ", MIGRATIONS) + " pending")
+			.withMessageContaining("migration(s) " + String.join(", ", ShippedMigrations.versions()) + " pending")
 			.withMessageContaining("remarketing.schema.migrate=true");
 		assertThat(this.database.hasTable("rmk_event")).isFalse();
 	}
@@ -96,7 +91,7 @@ abstract class SchemaContractTests {
 		newSchema().migrate();
 		RemarketingSchema readOnly = newSchema();
 		readOnly.verify();
-		assertThat(readOnly.currentVersion()).isEqualTo(LATEST);
+		assertThat(readOnly.currentVersion()).isEqualTo(ShippedMigrations.latest());
 	}
 
 	@Test
@@ -128,13 +123,6 @@ abstract class SchemaContractTests {
 		assertThat(((Timestamp) row.get("occurred_at")).toInstant()).isEqualTo(NOON);
 		assertThat(jdbc.queryForObject("SELECT payload FROM rmk_event", String.class)).isEqualTo(payload);
 		assertThat(new SystemStatus(schema).snapshot().eventsCaptured()).isEqualTo(1);
-	}
-
-	private static String[] withBaseline() {
-		String[] versions = new String[MIGRATIONS.length + 1];
-		versions[0] = "0";
-		System.arraycopy(MIGRATIONS, 0, versions, 1, MIGRATIONS.length);
-		return versions;
 	}
 
 	private RemarketingSchema newSchema() {
