@@ -111,12 +111,14 @@ public class KafkaEventConsumer {
 		if (running == null) {
 			return OptionalLong.empty();
 		}
+		// Older clients write the topic tag with '.' replaced by '_'.
+		String metricTopic = this.settings.topic().replace('.', '_');
 		long lag = 0;
 		boolean known = false;
 		for (Map<MetricName, ? extends Metric> client : running.metrics().values()) {
 			for (Map.Entry<MetricName, ? extends Metric> metric : client.entrySet()) {
 				MetricName name = metric.getKey();
-				if ("records-lag".equals(name.name()) && this.settings.topic().equals(name.tags().get("topic"))) {
+				if ("records-lag".equals(name.name()) && (this.settings.topic().equals(name.tags().get("topic")) || metricTopic.equals(name.tags().get("topic")))) {
 					Object value = metric.getValue().metricValue();
 					if (value instanceof Number && !Double.isNaN(((Number) value).doubleValue())) {
 						lag += ((Number) value).longValue();

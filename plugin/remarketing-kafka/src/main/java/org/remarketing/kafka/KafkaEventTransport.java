@@ -18,15 +18,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.remarketing.core.tracking.EventTransport;
+import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
 import org.remarketing.core.tracking.TrackedEventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Relays batches of the outbox to the events topic: one record per event, keyed by
- * {@link org.remarketing.core.tracking.ShopperIds#partitionKey()} so a shopper's events stay in one
- * partition and in order, the value the event's JSON ({@link TrackedEventJson}), headers
+ * Relays batches of the outbox to the events topic: one record per event, keyed by shopper
+ * ({@link #recordKey(ShopperIds)}: the browser's visitor id, else
+ * {@link ShopperIds#partitionKey()}) so a shopper's events stay in one partition and in order, the
+ * value the event's JSON ({@link TrackedEventJson}), headers
  * {@value #EVENT_ID_HEADER} and {@value #TYPE_HEADER}.
  *
  * <p>{@link #send(List)} returns once the broker acknowledged every record of the batch
@@ -75,7 +77,7 @@ public class KafkaEventTransport implements EventTransport, AutoCloseable {
 		try {
 			for (TrackedEvent event : events) {
 				ProducerRecord<String, String> record = new ProducerRecord<>(this.settings.topic(),
-						event.shopper().partitionKey(), TrackedEventJson.toJson(event));
+						recordKey(event.shopper()), TrackedEventJson.toJson(event));
 				record.headers().add(EVENT_ID_HEADER, event.id().getBytes(StandardCharsets.UTF_8));
 				record.headers().add(TYPE_HEADER, event.type().wireName().getBytes(StandardCharsets.UTF_8));
 				sends.add(kafka.send(record));
@@ -107,6 +109,18 @@ public class KafkaEventTransport implements EventTransport, AutoCloseable {
 			throw new IllegalStateException("Kafka could not take a batch of " + events.size() + " events for topic "
 					+ this.settings.topic() + ": " + KafkaTopic.describe(ex), ex);
 		}
+	}
+
+	/**
+	 * The browser first: {@code v:<visitor id>} when the event carries one, else
+	 * {@link ShopperIds#partitionKey()}. A guest's browsing, the email they type, their
+	 * registration and their order all carry the visitor id, so they stay in one partition and
+	 * reach the processor in the order the store committed them; keyed by the strongest identifier
+	 * instead, the events before and after sign-in would sit in two partitions and could be applied
+	 * out of order.
+	 */
+	public static String recordKey(ShopperIds shopper) {
+		return (shopper.visitorId() != null) ? "v:" + shopper.visitorId() : shopper.partitionKey();
 	}
 
 	@Override
