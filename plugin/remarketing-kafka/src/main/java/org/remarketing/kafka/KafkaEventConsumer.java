@@ -40,52 +40,92 @@ public class KafkaEventConsumer {
 
 	private volatile boolean stopping;
 
+	private boolean started;
+
+	/** Counts starts, so a start overtaken by stop() and a new start() does nothing. */
+	private int generation;
+
 	public KafkaEventConsumer(KafkaTransportSettings settings, EventProcessor processor) {
 		this.settings = settings;
 		this.processor = processor;
 		this.topic = new KafkaTopic(settings);
 	}
 
-	/** Creates the topic if absent and starts consuming; does nothing if running already. */
+	/**
+	 * Starts consuming on a thread of its own: the topic is created first if absent (which waits
+	 * for the broker at most the send timeout), so the caller (the store's start) never waits on
+	 * the network. Does nothing if started already.
+	 */
 	public synchronized void start() {
-		if (this.container != null && this.container.isRunning()) {
+		if (this.started) {
 			return;
 		}
+		this.started = true;
 		this.stopping = false;
+		int generation = ++this.generation;
+		Thread starter = new Thread(() -> startContainer(generation), THREAD_PREFIX + "start");
+		starter.setDaemon(true);
+		starter.start();
+	}
+
+	/** Starts consuming on the calling thread (after the topic check); for callers that want to wait. */
+	public void startAndWait() {
+		int generation;
+		synchronized (this) {
+			if (this.started) {
+				return;
+			}
+			this.started = true;
+			this.stopping = false;
+			generation = ++this.generation;
+		}
+		startContainer(generation);
+	}
+
+	private void startContainer(int generation) {
 		try {
 			this.topic.ensureExists();
 		}
 		catch (IllegalStateException ex) {
-			// The store starts anyway; the consumer waits for the broker, the relay keeps events in the outbox.
+			// The store runs anyway; the consumer waits for the broker, the relay keeps events in the outbox.
 			logger.warn("{}; remarketing consumes the topic once Kafka is there", ex.getMessage());
 		}
-		ContainerProperties properties = new ContainerProperties(this.settings.topic());
-		properties.setGroupId(this.settings.groupId());
-		properties.setClientId("remarketing-consumer");
-		properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
-		properties.setMissingTopicsFatal(false);
-		properties.setMessageListener(new EventBatchListener(this.processor, this.settings, () -> this.stopping));
-		SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(THREAD_PREFIX);
-		threads.setDaemon(true);
-		properties.setConsumerTaskExecutor(threads);
-		ConcurrentMessageListenerContainer<String, String> created = new ConcurrentMessageListenerContainer<>(
-				new DefaultKafkaConsumerFactory<>(consumerConfig(), new StringDeserializer(), new StringDeserializer()),
-				properties);
-		created.setConcurrency(this.settings.concurrency());
-		created.setBeanName("remarketing-kafka-consumer");
-		created.setAutoStartup(false);
-		created.start();
-		this.container = created;
+		synchronized (this) {
+			if (this.stopping || generation != this.generation || this.container != null) {
+				return; // stopped (and perhaps started again) meanwhile
+			}
+			ContainerProperties properties = new ContainerProperties(this.settings.topic());
+			properties.setGroupId(this.settings.groupId());
+			properties.setClientId("remarketing-consumer");
+			properties.setAckMode(ContainerProperties.AckMode.MANUAL_IMMEDIATE);
+			properties.setMissingTopicsFatal(false);
+			properties.setMessageListener(new EventBatchListener(this.processor, this.settings, () -> this.stopping));
+			SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(THREAD_PREFIX);
+			threads.setDaemon(true);
+			properties.setConsumerTaskExecutor(threads);
+			ConcurrentMessageListenerContainer<String, String> created = new ConcurrentMessageListenerContainer<>(
+					new DefaultKafkaConsumerFactory<>(consumerConfig(), new StringDeserializer(),
+							new StringDeserializer()),
+					properties);
+			created.setConcurrency(this.settings.concurrency());
+			created.setBeanName("remarketing-kafka-consumer");
+			created.setAutoStartup(false);
+			created.start();
+			this.container = created;
+		}
 		logger.debug("Remarketing consumes Kafka topic {} as group {}", this.settings.topic(), this.settings.groupId());
 	}
 
 	/** Stops consuming after the batch in hand; a batch not yet processed is consumed again on the next start. */
-	public synchronized void stop() {
+	public void stop() {
 		this.stopping = true;
-		ConcurrentMessageListenerContainer<String, String> running = this.container;
-		if (running != null) {
-			running.stop();
-			this.container = null;
+		synchronized (this) {
+			ConcurrentMessageListenerContainer<String, String> running = this.container;
+			if (running != null) {
+				running.stop();
+				this.container = null;
+			}
+			this.started = false;
 		}
 	}
 

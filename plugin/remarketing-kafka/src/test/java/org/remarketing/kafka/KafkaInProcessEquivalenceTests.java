@@ -57,7 +57,7 @@ class KafkaInProcessEquivalenceTests {
 
 			KafkaTransportSettings settings = TestBroker.settings().withConcurrency(2);
 			KafkaEventConsumer consumer = new KafkaEventConsumer(settings, contacts(kafkaDb));
-			consumer.start();
+			consumer.startAndWait();
 			try (KafkaEventTransport kafka = new KafkaEventTransport(settings)) {
 				runThroughOutbox(kafkaDb, kafka, stream);
 				await().atMost(Duration.ofSeconds(60)).until(() -> kafkaDb.count("rmk_event") == stream.size());

@@ -249,7 +249,7 @@ class KafkaTransportTests {
 
 	private KafkaEventConsumer consumer(KafkaTransportSettings settings, EventProcessor processor) {
 		KafkaEventConsumer consumer = new KafkaEventConsumer(settings, processor);
-		consumer.start();
+		consumer.startAndWait();
 		this.cleanup.add(consumer::stop);
 		return consumer;
 	}

@@ -51,7 +51,9 @@ class OutboxAutoConfigurationTests {
 				.hasSingleBean(EventTransport.class)
 				.hasSingleBean(InProcessTransport.class)
 				.hasSingleBean(EventProcessor.class)
-				.hasSingleBean(EventLogProcessor.class)
+				// With the contacts feature in, its processor (event log and profiles) wins over the fallback.
+				.hasSingleBean(org.remarketing.core.contacts.ContactEventProcessor.class)
+				.doesNotHaveBean(EventLogProcessor.class)
 				.hasSingleBean(ShopperContext.class);
 			assertThat(context.getBean(EventTransport.class).name()).isEqualTo("in-process");
 			assertThat(TestDatabases.hasTable(this.url, "rmk_outbox")).isTrue();
