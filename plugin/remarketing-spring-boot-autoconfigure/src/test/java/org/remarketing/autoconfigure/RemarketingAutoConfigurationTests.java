@@ -150,7 +150,7 @@ class RemarketingAutoConfigurationTests {
 	void statusReportsPluginSchemaEventsTransportAndMail() {
 		this.runner.run((context) -> {
 			Map<String, Object> status = status(context);
-			assertThat(status).containsOnlyKeys("plugin", "schema", "events", "outbox", "transport", "mail");
+			assertThat(status).containsOnlyKeys("plugin", "schema", "events", "transport", "mail", "outbox");
 			assertThat(status.get("schema")).isEqualTo(
 					Map.of("version", LATEST, "vendor", "h2", "historyTable", "rmk_schema_history"));
 			assertThat(status.get("events")).isEqualTo(Map.of("captured", 0L));
@@ -181,6 +181,7 @@ class RemarketingAutoConfigurationTests {
 	@Test
 	void kafkaTransportWithoutSpringKafkaFailsWithWhatToDo() {
 		this.runner.withPropertyValues("remarketing.transport=kafka")
+			.withClassLoader(new FilteredClassLoader("org.springframework.kafka"))
 			.run((context) -> assertThat(rootCause(context))
 				.hasMessageContaining("add org.springframework.kafka:spring-kafka")
 				.hasMessageContaining("remarketing.transport=in-process"));
