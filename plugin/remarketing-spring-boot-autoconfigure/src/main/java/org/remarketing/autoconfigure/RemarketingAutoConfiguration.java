@@ -47,7 +47,8 @@ import org.springframework.util.ClassUtils;
 @AutoConfigureAfter({ DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class,
 		LiquibaseAutoConfiguration.class, MailSenderAutoConfiguration.class })
 @EnableConfigurationProperties(RemarketingProperties.class)
-@Import(OutboxConfiguration.class)
+// Contacts first: its EventProcessor must exist before any fallback processor's condition is evaluated.
+@Import({ RemarketingContactsConfiguration.class, OutboxConfiguration.class, KafkaTransportConfiguration.class })
 public class RemarketingAutoConfiguration {
 
 	private static final String KAFKA_TEMPLATE = "org.springframework.kafka.core.KafkaTemplate";

@@ -1,7 +1,11 @@
 package org.remarketing.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -28,6 +32,7 @@ public class RemarketingProperties {
 	private final Tracking tracking = new Tracking();
 	private final Outbox outbox = new Outbox();
 	private final Capture capture = new Capture();
+	private final Kafka kafka = new Kafka();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -67,6 +72,10 @@ public class RemarketingProperties {
 
 	public Capture getCapture() {
 		return this.capture;
+	}
+
+	public Kafka getKafka() {
+		return this.kafka;
 	}
 
 	/** Event transports. */
@@ -314,6 +323,101 @@ public class RemarketingProperties {
 
 		public void setStoreEvents(boolean storeEvents) {
 			this.storeEvents = storeEvents;
+		}
+
+	}
+
+	/** The Kafka transport ({@code remarketing.transport=kafka}). */
+	public static class Kafka {
+
+		public static final String DEFAULT_TOPIC = "remarketing.events";
+
+		public static final String DEFAULT_GROUP_ID = "remarketing";
+
+		public static final int DEFAULT_PARTITIONS = 6;
+
+		public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(15);
+
+		public static final int DEFAULT_CONCURRENCY = 1;
+
+		/**
+		 * Kafka brokers (host:port). Default: the store's spring.kafka.bootstrap-servers, else
+		 * localhost:9092.
+		 */
+		private List<String> bootstrapServers = new ArrayList<>();
+
+		/** Topic of captured events, created by the plugin when absent. */
+		private String topic = DEFAULT_TOPIC;
+
+		/** Consumer group of the store's nodes: each event is applied by one of them. */
+		private String groupId = DEFAULT_GROUP_ID;
+
+		/** Partitions of the topic when the plugin creates it (replication: the broker's default). */
+		private int partitions = DEFAULT_PARTITIONS;
+
+		/** Longest wait for the broker to acknowledge a batch; past it the batch stays in the outbox and is retried. */
+		private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
+
+		/** Consumer threads on each node. */
+		private int concurrency = DEFAULT_CONCURRENCY;
+
+		/** Extra Kafka client properties for the plugin's producer, consumer and admin client (security, SASL...). */
+		private Map<String, String> properties = new LinkedHashMap<>();
+
+		public List<String> getBootstrapServers() {
+			return this.bootstrapServers;
+		}
+
+		public void setBootstrapServers(List<String> bootstrapServers) {
+			this.bootstrapServers = bootstrapServers;
+		}
+
+		public String getTopic() {
+			return this.topic;
+		}
+
+		public void setTopic(String topic) {
+			this.topic = topic;
+		}
+
+		public String getGroupId() {
+			return this.groupId;
+		}
+
+		public void setGroupId(String groupId) {
+			this.groupId = groupId;
+		}
+
+		public int getPartitions() {
+			return this.partitions;
+		}
+
+		public void setPartitions(int partitions) {
+			this.partitions = partitions;
+		}
+
+		public Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public int getConcurrency() {
+			return this.concurrency;
+		}
+
+		public void setConcurrency(int concurrency) {
+			this.concurrency = concurrency;
+		}
+
+		public Map<String, String> getProperties() {
+			return this.properties;
+		}
+
+		public void setProperties(Map<String, String> properties) {
+			this.properties = properties;
 		}
 
 	}

@@ -1,5 +1,9 @@
 package org.remarketing.autoconfigure;
 
+import org.remarketing.core.contacts.ContactDetails;
+import org.remarketing.core.contacts.ContactEraser;
+import org.remarketing.core.contacts.ContactSearch;
+import org.remarketing.core.contacts.GdprExport;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
@@ -7,6 +11,7 @@ import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.StatusController;
+import org.remarketing.web.contacts.ContactsController;
 import org.remarketing.web.tracking.ShopperContextFilter;
 import org.remarketing.web.tracking.TrackerScriptController;
 import org.remarketing.web.tracking.TrackingController;
@@ -54,6 +59,14 @@ public class RemarketingWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	AdminResources remarketingAdminResources() {
 		return new AdminResources();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ ContactSearch.class, ContactDetails.class, GdprExport.class, ContactEraser.class })
+	ContactsController remarketingContactsController(ContactSearch search, ContactDetails details, GdprExport export,
+			ContactEraser eraser) {
+		return new ContactsController(search, details, export, eraser);
 	}
 
 	/**

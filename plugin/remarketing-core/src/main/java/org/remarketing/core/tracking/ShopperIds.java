@@ -53,8 +53,9 @@ public final class ShopperIds {
     }
 
     /**
-     * The key events of one shopper share on a partitioned transport (Kafka): the strongest
-     * identifier known at capture time.
+     * The strongest identifier known at capture time. Not the Kafka record key: the Kafka
+     * transport keys by visitor first, so one browser's whole session (before and after it signs
+     * in or orders) stays in one partition and in order (see the Kafka module's recordKey).
      */
     public String partitionKey() {
         if (customerId != null) {

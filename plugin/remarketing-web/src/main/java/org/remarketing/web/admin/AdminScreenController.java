@@ -31,7 +31,7 @@ public class AdminScreenController {
 	static final String LOCATION = "remarketing/web/admin/";
 
 	// The page loads only its own files and calls only its own server.
-	private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
 	private final Resource index = new ClassPathResource(LOCATION + "index.html", AdminScreenController.class.getClassLoader());

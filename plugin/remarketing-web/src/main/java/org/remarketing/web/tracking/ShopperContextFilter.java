@@ -15,14 +15,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Runs each request with the visitor of its {@code rmk_vid} cookie bound to the
  * {@link ShopperContext}, so the store's own writes (a cart change) are tied to the browser that
  * made them. Only reads a cookie: never blocks, never answers. A malformed cookie and a browser
- * that asks not to be tracked (Sec-GPC / DNT) bind no one.
+ * that asks not to be tracked (Sec-GPC / DNT) bind no one, and neither do the store's admin API
+ * calls ({@code /api/v*}{@code /private/**}): an administrator editing a customer or an order
+ * is not that shopper, and their own browser's cookie must not be stamped on the change.
  */
 public class ShopperContextFilter extends OncePerRequestFilter {
+
+	private static final java.util.regex.Pattern ADMIN_API = java.util.regex.Pattern.compile("/api/v[0-9]+/private(/|$)");
 
 	private final ShopperContext shopperContext;
 
 	public ShopperContextFilter(ShopperContext shopperContext) {
 		this.shopperContext = shopperContext;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return ADMIN_API.matcher(path).lookingAt();
 	}
 
 	@Override

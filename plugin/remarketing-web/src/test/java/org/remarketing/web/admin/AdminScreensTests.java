@@ -22,6 +22,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -65,17 +66,79 @@ class AdminScreensTests {
 	}
 
 	@Test
+	void screenAndItsFilesAreServedWithTheStrictContentSecurityPolicy() throws Exception {
+		for (String path : List.of("/remarketing/admin/", "/remarketing/admin/admin.js", "/remarketing/admin/admin.css")) {
+			this.mvc.perform(get(path))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
+				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
+				.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self';")))
+				.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-"))))
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"));
+		}
+		this.mvc.perform(get("/remarketing/admin/admin.js"))
+			.andExpect(content().contentTypeCompatibleWith("application/javascript"));
+	}
+
+	@Test
+	void screenHasAStatusAndAContactsViewUnderOneNavigation() throws Exception {
+		this.mvc.perform(get("/remarketing/admin/"))
+			.andExpect(content().string(containsString("href=\"#/status\"")))
+			.andExpect(content().string(containsString("href=\"#/contacts\"")))
+			.andExpect(content().string(containsString("id=\"contacts-q\"")))
+			.andExpect(content().string(containsString("maxlength=\"100\"")))
+			.andExpect(content().string(containsString("id=\"timeline\"")))
+			.andExpect(content().string(containsString("id=\"erase-dialog\"")));
+	}
+
+	@Test
 	void screenInsertsServerDataAsTextOnly() throws IOException {
 		for (String file : List.of("admin.js", "index.html")) {
-			try (InputStream in = getClass().getClassLoader().getResourceAsStream("remarketing/web/admin/" + file)) {
-				assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).as(file)
-					.doesNotContain("innerHTML")
-					.doesNotContain("outerHTML")
-					.doesNotContain("insertAdjacentHTML")
-					.doesNotContain("document.write")
-					.doesNotContain("http://")
-					.doesNotContain("https://");
-			}
+			assertThat(asset(file)).as(file)
+				.doesNotContain("innerHTML")
+				.doesNotContain("outerHTML")
+				.doesNotContain("insertAdjacentHTML")
+				.doesNotContain("createContextualFragment")
+				.doesNotContain("DOMParser")
+				.doesNotContain("document.write")
+				.doesNotContain("srcdoc")
+				.doesNotContain("eval(")
+				.doesNotContain("new Function")
+				.doesNotContain("http://")
+				.doesNotContain("https://");
+		}
+	}
+
+	@Test
+	void scriptNeverSetsEventHandlersOrStylesFromStrings() throws IOException {
+		String script = asset("admin.js");
+		assertThat(script)
+			// setAttribute only on attributes that cannot run code, with href values checked first
+			.doesNotContainPattern("setAttribute\\(\\s*['\"](on|style|src|srcset|action|formaction)")
+			.doesNotContainPattern("\\.setAttribute\\(\\s*[a-zA-Z_]")
+			// timers take functions, never code as text
+			.doesNotContainPattern("set(Timeout|Interval)\\(\\s*['\"]")
+			.doesNotContain("cssText");
+		// links built from data are clickable only for http(s), and never tell the destination where they came from
+		assertThat(script).contains("url.protocol !== 'http:' && url.protocol !== 'https:'")
+			.contains("setAttribute('rel', 'noopener noreferrer')");
+	}
+
+	@Test
+	void pageHasNoInlineScriptsStylesOrHandlers() throws IOException {
+		String html = asset("index.html");
+		assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+			.doesNotContainPattern("<style")
+			.doesNotContainPattern("\\sstyle=")
+			.doesNotContainPattern("\\son[a-z]+=")
+			.doesNotContain("javascript:");
+		assertThat(asset("admin.css")).doesNotContain("expression(").doesNotContain("@import").doesNotContain("url(http");
+	}
+
+	private String asset(String file) throws IOException {
+		try (InputStream in = getClass().getClassLoader().getResourceAsStream("remarketing/web/admin/" + file)) {
+			assertThat(in).as(file).isNotNull();
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 

@@ -50,6 +50,18 @@ class ShopperContextFilterTests {
 	}
 
 	@Test
+	void adminApiCallsAreNotTiedToTheAdministratorsOwnCookie() throws Exception {
+		for (String path : new String[] { "/api/v1/private/orders/7", "/api/v2/private/customer/3", "/api/v1/private" }) {
+			MockHttpServletRequest request = new MockHttpServletRequest("PUT", path);
+			request.setCookies(new Cookie("rmk_vid", "AbCdEfGhIjKlMnOpQrSt_-"));
+			assertThat(visitorDuring(request)).as(path).isNull();
+		}
+		MockHttpServletRequest shopper = new MockHttpServletRequest("POST", "/api/v1/cart");
+		shopper.setCookies(new Cookie("rmk_vid", "AbCdEfGhIjKlMnOpQrSt_-"));
+		assertThat(visitorDuring(shopper)).isEqualTo("AbCdEfGhIjKlMnOpQrSt_-");
+	}
+
+	@Test
 	void doNotTrackBrowsersAreNotTied() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/cart/add");
 		request.setCookies(new Cookie("rmk_vid", "AbCdEfGhIjKlMnOpQrSt_-"));

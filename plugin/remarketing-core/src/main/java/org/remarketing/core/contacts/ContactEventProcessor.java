@@ -1,0 +1,213 @@
+package org.remarketing.core.contacts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.remarketing.core.system.InstallSecrets;
+import org.remarketing.core.tracking.EventProcessor;
+import org.remarketing.core.tracking.TrackedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies captured events to the event log and to contacts. Each event in a short transaction of
+ * its own, in this order:
+ * <ol>
+ * <li><b>Do-not-track</b> ({@code dnt=true}): recorded in {@code rmk_event} with no contact, no
+ * shopper ids, no cart code and only non-personal properties ({@link EventLog#ANONYMOUS_KEYS});
+ * no profile changes. Nothing else happens.</li>
+ * <li><b>Erased</b>: if any identifier of the event (visitor id, customer id, email) is in
+ * {@code rmk_erasure} (HMAC-SHA256 with the install secret), the event is dropped: old data
+ * never re-creates an erased person.</li>
+ * <li><b>Once</b>: the event is inserted into {@code rmk_event} first; an event id already there
+ * was applied before, and the transaction ends with nothing changed.</li>
+ * <li><b>Who</b>: {@link IdentityResolver} (proofs merge contacts, claims never touch another
+ * person's contact).</li>
+ * <li><b>Profile</b>: aggregates by event type (below). An older event arriving late is kept in
+ * the timeline but never moves last seen, the cart, the checkout step or the details backwards.</li>
+ * </ol>
+ *
+ * <h2>Property keys read (snake_case, in {@link TrackedEvent#properties()})</h2>
+ * <table>
+ * <caption>Keys per event type</caption>
+ * <tr><th>event</th><th>keys</th><th>effect</th></tr>
+ * <tr><td>any</td><td>{@code dnt} (boolean)</td><td>do-not-track, see above</td></tr>
+ * <tr><td>every event but order_status_changed</td><td>-</td><td>first seen / last seen (occurredAt)</td></tr>
+ * <tr><td>page_view</td><td>{@code new_session} (boolean, optional), {@code url}, {@code referrer},
+ * {@code utm_source}, {@code utm_medium}</td><td>a visit when new_session=true, or (without the key)
+ * after 30 minutes without any event; the visit's channel (email, paid, social, display,
+ * affiliate, organic_search, referral, campaign, direct) counted in rmk_contact_source</td></tr>
+ * <tr><td>view_item</td><td>{@code product_id} (number), {@code sku}, {@code category}</td><td>product views, last
+ * viewed; category views</td></tr>
+ * <tr><td>view_item_list</td><td>{@code category}</td><td>category views</td></tr>
+ * <tr><td>page_leave</td><td>{@code product_id}, {@code seconds} (0..86400)</td><td>seconds on the product</td></tr>
+ * <tr><td>begin_checkout, add_shipping_info, add_payment_info</td><td>-</td><td>furthest checkout step
+ * (in that order), reset by an order</td></tr>
+ * <tr><td>cart_item_added</td><td>{@code product_id}, {@code sku}, {@code quantity} (units added,
+ * default 1), {@code price} (unit)</td><td>the cart line grows; cart items/value are the lines'
+ * sums; {@link TrackedEvent#cartCode()} becomes the current cart (another code clears the old lines)</td></tr>
+ * <tr><td>cart_quantity_changed</td><td>{@code product_id}, {@code quantity} (the line's new
+ * quantity), {@code price}</td><td>the cart line is set</td></tr>
+ * <tr><td>cart_item_removed</td><td>{@code product_id}</td><td>the line leaves the cart</td></tr>
+ * <tr><td>cart_emptied</td><td>-</td><td>no lines</td></tr>
+ * <tr><td>cart_merged</td><td>-</td><td>the cart code becomes the current one</td></tr>
+ * <tr><td>cart_converted</td><td>-</td><td>the cart is cleared</td></tr>
+ * <tr><td>order_placed</td><td>{@code order_id}, {@code value} (order total; default: the items'
+ * sum), {@code currency}, {@code items}: list of {{@code product_id}, {@code sku}, {@code quantity},
+ * {@code price}, {@code category}}</td><td>orders count, total spent, first/last order; products
+ * bought (units) and last bought; categories bought; cart cleared; checkout step reset. The same
+ * order_id twice counts once.</td></tr>
+ * <tr><td>order_status_changed</td><td>{@code order_id}, {@code status} (REFUNDED, CANCELED or
+ * CANCELLED take the order out of count and total once), {@code value}</td><td>-</td></tr>
+ * <tr><td>customer_registered, customer_updated</td><td>{@code first_name}, {@code last_name}
+ * (cut to 64), {@code birthday} (ISO yyyy-MM-dd), {@code language} (&le; 8), {@code time_zone}
+ * (&le; 64)</td><td>profile details (present keys only)</td></tr>
+ * <tr><td>newsletter_opt_in / newsletter_opt_out</td><td>{@code source} (default store-newsletter),
+ * {@code consent_text}, {@code url}, {@code ip_hash}</td><td>EMAIL consent granted / withdrawn, with
+ * proof</td></tr>
+ * <tr><td>email_opt_out</td><td>same (default source checkout-opt-out)</td><td>EMAIL consent withdrawn
+ * on the browser's own contact</td></tr>
+ * <tr><td>consent_changed</td><td>{@code channel} (EMAIL, SMS, WEB_PUSH, ONSITE), {@code granted}
+ * (boolean), {@code source} (default preference-page), {@code consent_text}, {@code url},
+ * {@code ip_hash}</td><td>consent history row</td></tr>
+ * <tr><td>search, email_captured, login</td><td>-</td><td>timeline and identities only</td></tr>
+ * </table>
+ * Values of the wrong type or size are ignored (the event is still recorded).
+ */
+public class ContactEventProcessor implements EventProcessor {
+
+	private static final Logger logger = LoggerFactory.getLogger(ContactEventProcessor.class);
+
+	private static final int ATTEMPTS = 5;
+
+	/** What happened to one event. */
+	enum Outcome {
+
+		APPLIED, DUPLICATE, ERASED, DO_NOT_TRACK, ANONYMOUS, FAILED
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	private final ErasureKeys erasureKeys;
+
+	private final EventLog log;
+
+	private final ContactRows rows;
+
+	private final IdentityResolver identities;
+
+	private final ProfileUpdater profiles;
+
+	public ContactEventProcessor(DataSource dataSource, InstallSecrets secrets, Clock clock) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		// A manager of our own, never a bean: the host's transaction manager stays the only one it knows.
+		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		// Locks taken after reads must see what others committed meanwhile (MySQL defaults to REPEATABLE READ).
+		this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+		this.clock = clock;
+		this.erasureKeys = new ErasureKeys(secrets);
+		this.log = new EventLog(this.jdbc);
+		this.rows = new ContactRows(this.jdbc);
+		this.identities = new IdentityResolver(this.jdbc, this.rows, new ContactMerger(this.jdbc, this.rows));
+		this.profiles = new ProfileUpdater(this.jdbc);
+	}
+
+	@Override
+	public void process(List<TrackedEvent> events) {
+		for (TrackedEvent event : events) {
+			apply(event);
+		}
+	}
+
+	/**
+	 * Applies one event, retrying races with concurrent writers; a database that is down fails
+	 * the call (the transport retries the batch, and what was applied is skipped then).
+	 */
+	Outcome apply(TrackedEvent event) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute((status) -> {
+					Outcome outcome = applyInTransaction(event);
+					if (outcome == Outcome.DUPLICATE) {
+						status.setRollbackOnly();
+					}
+					return outcome;
+				});
+			}
+			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+				if (attempt < ATTEMPTS) {
+					continue; // two events of one new shopper at once, a deadlock: again, it will see the other's work
+				}
+				if (ex instanceof ConcurrencyFailureException) {
+					throw ex;
+				}
+				logger.error("Remarketing could not apply event {} ({}): {}; it is skipped", event.id(),
+						event.type().wireName(), ex.getMostSpecificCause().getClass().getName());
+				return Outcome.FAILED;
+			}
+			catch (DataAccessException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				// A bug or an event we cannot read must not block every later event of the store.
+				logger.error("Remarketing could not apply event {} ({}); it is skipped", event.id(),
+						event.type().wireName(), ex);
+				return Outcome.FAILED;
+			}
+		}
+	}
+
+	private Outcome applyInTransaction(TrackedEvent event) {
+		Instant now = this.clock.instant();
+		if (new EventDetails(event.properties()).isTrue("dnt")) {
+			return this.log.record(event, true, now) ? Outcome.DO_NOT_TRACK : Outcome.DUPLICATE;
+		}
+		if (erased(event)) {
+			return Outcome.ERASED;
+		}
+		if (!this.log.record(event, false, now)) {
+			return Outcome.DUPLICATE;
+		}
+		ContactRow contact = this.identities.resolve(event, now);
+		if (contact == null) {
+			return Outcome.ANONYMOUS;
+		}
+		this.log.attach(event.id(), contact.id);
+		this.profiles.apply(contact, event);
+		this.rows.save(contact, now);
+		return Outcome.APPLIED;
+	}
+
+	private boolean erased(TrackedEvent event) {
+		List<String> hashes = IdentityResolver.identifiers(event.shopper())
+			.stream()
+			.map((identity) -> this.erasureKeys.hash(identity.kind, identity.value))
+			.collect(Collectors.toList());
+		if (hashes.isEmpty()) {
+			return false;
+		}
+		String marks = hashes.stream().map((hash) -> "?").collect(Collectors.joining(", "));
+		Integer found = this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_erasure WHERE key_hash IN (" + marks + ")",
+				Integer.class, hashes.toArray());
+		return found != null && found > 0;
+	}
+
+}
