@@ -3,7 +3,7 @@ package org.remarketing.samplestore.checkout;
 /** A checkout the store refuses, with a reason the shopper or API client can act on. */
 public class CheckoutException extends RuntimeException {
 
-    public enum Reason { AMOUNT_MISMATCH, UNSUPPORTED_PAYMENT }
+    public enum Reason { AMOUNT_MISMATCH, UNSUPPORTED_PAYMENT, EMAIL_TOO_LONG }
 
     private final Reason reason;
 

@@ -48,6 +48,9 @@ import static org.remarketing.samplestore.checkout.CheckoutException.Reason.*;
 @Service
 public class CheckoutService {
 
+    /** Longest email an order can keep: Shopizer's ORDERS.CUSTOMER_EMAIL_ADDRESS is 50 characters. */
+    public static final int ORDER_EMAIL_MAX_LENGTH = 50;
+
     @PersistenceContext
     private EntityManager em;
 
@@ -87,6 +90,14 @@ public class CheckoutService {
                     + " does not match the order total " + view.getTotal());
         }
         PaymentType paymentType = paymentType(request.getPaymentMethod());
+
+        String orderEmail = customerId != null
+                ? customers.find(customerId).map(Customer::getEmailAddress).orElse(null)
+                : request.getEmail() == null ? null : request.getEmail().trim().toLowerCase(Locale.ROOT);
+        if (orderEmail != null && orderEmail.length() > ORDER_EMAIL_MAX_LENGTH) {
+            throw new CheckoutException(EMAIL_TOO_LONG, "An order's email address can have at most "
+                    + ORDER_EMAIL_MAX_LENGTH + " characters");
+        }
 
         Customer customer = customerId != null
                 ? customers.find(customerId).orElseThrow(() -> new IllegalStateException("Signed-in customer vanished"))

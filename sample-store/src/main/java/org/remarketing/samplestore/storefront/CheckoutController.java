@@ -205,6 +205,10 @@ class CheckoutController {
             placed = checkout.checkout(cart.get().getCode(), order, shopper == null ? null : shopper.getCustomerId(),
                     request.getRemoteAddr(), locale);
         } catch (CheckoutException e) {
+            if (e.getReason() == CheckoutException.Reason.EMAIL_TOO_LONG) {
+                flash.addFlashAttribute(CartController.FLASH_ERROR, message("checkout.error.email-too-long", locale));
+                return "redirect:/checkout";
+            }
             flash.addFlashAttribute(CartController.FLASH_ERROR, message(
                     e.getReason() == CheckoutException.Reason.AMOUNT_MISMATCH ? "checkout.error.changed"
                             : "checkout.payment.required", locale));

@@ -7,7 +7,8 @@ import javax.validation.constraints.Size;
 /** Checkout step 1: where the order confirmation goes, and whether the shopper wants news. */
 public class ContactForm {
 
-    @NotBlank @Email @Size(max = 96)
+    /** At most what an order can keep (ORDERS.CUSTOMER_EMAIL_ADDRESS). */
+    @NotBlank @Email @Size(max = 50)
     private String email;
     /** Unticked unless the shopper ticks it. */
     private boolean newsletter;

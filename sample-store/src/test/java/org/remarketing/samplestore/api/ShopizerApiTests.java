@@ -369,6 +369,24 @@ class ShopizerApiTests {
     }
 
     @Test
+    void anEmailTooLongForAnOrderIsRefusedAndTheCartStaysOpen() throws Exception {
+        String sku = purchasable(2).get("sku").asText();
+        JsonNode cart = newCart(sku, 1);
+        String code = cart.get("code").asText();
+        String total = cart.get("total").decimalValue().toPlainString();
+        String email = "a-very-long-local-part-for-a-shopper-" + System.nanoTime() + "@example.com";
+        assertThat(email.length()).isGreaterThan(50);
+
+        call(post("/api/v1/cart/" + code + "/checkout"), null, guestBody(email, total))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("50 characters")));
+        call(get("/api/v1/cart/" + code), null, null)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.order").doesNotExist());
+        assertThat(jdbc.queryForObject("select count(*) from CUSTOMER where CUSTOMER_EMAIL_ADDRESS = ?", Long.class, email)).isZero();
+    }
+
+    @Test
     void signedInCustomerMergesAGuestCartAndChecksOut() throws Exception {
         String token = register(unique("merge"));
         String sku = purchasable(3).get("sku").asText();
