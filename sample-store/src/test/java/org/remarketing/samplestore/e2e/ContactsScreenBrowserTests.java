@@ -1,7 +1,6 @@
 package org.remarketing.samplestore.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -22,8 +21,6 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,9 +34,6 @@ import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:contactsui;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class ContactsScreenBrowserTests {
+class ContactsScreenBrowserTests extends BrowserTestSupport {
 
     // Each payload, if it ever ran, would set window.__xss or open a dialog.
     static final String NAME = "<img src=x onerror=window.__xss=1>";
@@ -75,9 +69,6 @@ class ContactsScreenBrowserTests {
     static final String TIME_ZONE = "<svg/onload=window.__xss=13>";
     static final String FIELD = "<a href=javascript:window.__xss=20>x</a>";
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Outbox outbox;
 
@@ -86,30 +77,6 @@ class ContactsScreenBrowserTests {
 
     @Autowired
     ContactDetails details;
-
-    private BrowserSession session;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int smtp = socket.getLocalPort();
-            registry.add("sample.mail.smtp-port", () -> smtp);
-        }
-    }
-
-    @BeforeAll
-    void browser() {
-        session = new BrowserSession();
-    }
-
-    @AfterAll
-    void close() {
-        session.close();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     @Test
     void everyShopperControlledValueIsShownAsTextAndNothingRuns() throws IOException {

@@ -1,7 +1,5 @@
 package org.remarketing.samplestore.e2e;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Paths;
 
 import com.microsoft.playwright.BrowserContext;
@@ -10,15 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -32,34 +25,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:browser;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
-class StoreInBrowserTests {
-
-    @LocalServerPort
-    int port;
-
-    private BrowserSession session;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            int smtp = socket.getLocalPort();
-            registry.add("sample.mail.smtp-port", () -> smtp);
-        }
-    }
-
-    @BeforeAll
-    void browser() {
-        session = new BrowserSession();
-    }
-
-    @AfterAll
-    void close() {
-        session.close();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
+class StoreInBrowserTests extends BrowserTestSupport {
 
     @Test
     void shopperBuysAsGuestGetsTheConfirmationAndRegisters() {

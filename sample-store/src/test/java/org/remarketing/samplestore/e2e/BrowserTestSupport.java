@@ -1,0 +1,45 @@
+package org.remarketing.samplestore.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What every browser test of the whole store needs: the store on a random port with its
+ * embedded SMTP server on a free one, and one Chromium for the class (subclasses declare
+ * {@code @TestInstance(PER_CLASS)} and their {@code @SpringBootTest}).
+ */
+abstract class BrowserTestSupport {
+
+    @LocalServerPort
+    int port;
+
+    BrowserSession session;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            int smtp = socket.getLocalPort();
+            registry.add("sample.mail.smtp-port", () -> smtp);
+        }
+    }
+
+    @BeforeAll
+    void browser() {
+        session = new BrowserSession();
+    }
+
+    @AfterAll
+    void close() {
+        session.close();
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
