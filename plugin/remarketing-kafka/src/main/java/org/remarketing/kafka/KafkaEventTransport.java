@@ -111,16 +111,9 @@ public class KafkaEventTransport implements EventTransport, AutoCloseable {
 		}
 	}
 
-	/**
-	 * The browser first: {@code v:<visitor id>} when the event carries one, else
-	 * {@link ShopperIds#partitionKey()}. A guest's browsing, the email they type, their
-	 * registration and their order all carry the visitor id, so they stay in one partition and
-	 * reach the processor in the order the store committed them; keyed by the strongest identifier
-	 * instead, the events before and after sign-in would sit in two partitions and could be applied
-	 * out of order.
-	 */
+	/** The record key: {@link ShopperIds#streamKey()}, so one shopper's events stay in one partition, in order. */
 	public static String recordKey(ShopperIds shopper) {
-		return (shopper.visitorId() != null) ? "v:" + shopper.visitorId() : shopper.partitionKey();
+		return shopper.streamKey();
 	}
 
 	@Override

@@ -2,13 +2,23 @@ package org.remarketing.core.contacts;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.tracking.EventProcessor;
+import org.remarketing.core.tracking.EventSource;
+import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +32,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies captured events to the event log and to contacts. Each event in a short transaction of
- * its own, in this order:
+ * Applies captured events to the event log and to contacts. A delivery is applied in chunks of up
+ * to {@value #CHUNK} events, each chunk in one transaction (see {@link #process(List)}); every
+ * event goes through these steps, in this order:
  * <ol>
  * <li><b>Do-not-track</b> ({@code dnt=true}): recorded in {@code rmk_event} with no contact, no
  * shopper ids, no cart code and only non-personal properties ({@link EventLog#ANONYMOUS_KEYS});
@@ -92,6 +103,9 @@ public class ContactEventProcessor implements EventProcessor {
 
 	private static final int ATTEMPTS = 5;
 
+	/** Events applied in one transaction. */
+	static final int CHUNK = 200;
+
 	/** What happened to one event. */
 	enum Outcome {
 
@@ -115,6 +129,8 @@ public class ContactEventProcessor implements EventProcessor {
 
 	private final ProfileUpdater profiles;
 
+	private final AtomicLong chunksAppliedOneByOne = new AtomicLong();
+
 	public ContactEventProcessor(DataSource dataSource, InstallSecrets secrets, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// A manager of our own, never a bean: the host's transaction manager stays the only one it knows.
@@ -130,11 +146,114 @@ public class ContactEventProcessor implements EventProcessor {
 		this.profiles = new ProfileUpdater(this.jdbc);
 	}
 
+	/**
+	 * Applies the events chunk by chunk. In a chunk, events already recorded and events of erased
+	 * people are dropped with one query each; the rest are taken shopper by shopper (events of one
+	 * visitor, customer or email in the order given; which shopper comes first does not matter,
+	 * as across Kafka partitions) and an unbroken run of events naming the same identifiers is
+	 * resolved once, its contact written once and its event log rows inserted in one batch. If
+	 * the chunk meets a concurrent writer (a duplicate key, a deadlock) or an event it cannot
+	 * apply, the chunk is rolled back and applied again event by event, each in its own
+	 * transaction with retries, as before.
+	 */
 	@Override
 	public void process(List<TrackedEvent> events) {
-		for (TrackedEvent event : events) {
-			apply(event);
+		for (int from = 0; from < events.size(); from += CHUNK) {
+			List<TrackedEvent> chunk = events.subList(from, Math.min(events.size(), from + CHUNK));
+			if (chunk.size() == 1 || !applyTogether(chunk)) {
+				if (chunk.size() > 1) {
+					this.chunksAppliedOneByOne.incrementAndGet();
+				}
+				for (TrackedEvent event : chunk) {
+					apply(event);
+				}
+			}
 		}
+	}
+
+	private boolean applyTogether(List<TrackedEvent> chunk) {
+		try {
+			this.transaction.executeWithoutResult((status) -> applyChunk(chunk));
+			return true;
+		}
+		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
+			logger.debug("Remarketing applies a chunk of {} events one by one after: {}", chunk.size(), ex.toString());
+			return false; // another node applied some of them meanwhile, or a deadlock: one by one, with retries
+		}
+		catch (DataAccessException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Remarketing applies a chunk of {} events one by one after {}", chunk.size(),
+					ex.getClass().getName());
+			return false; // one of them cannot be applied: one by one finds it and skips only that one
+		}
+	}
+
+	/** Chunks that could not be applied in one transaction (a race with another node, or a bad event). */
+	long chunksAppliedOneByOne() {
+		return this.chunksAppliedOneByOne.get();
+	}
+
+	private void applyChunk(List<TrackedEvent> chunk) {
+		Instant now = this.clock.instant();
+		Map<String, TrackedEvent> byId = new LinkedHashMap<>();
+		for (TrackedEvent event : chunk) {
+			byId.putIfAbsent(event.id(), event);
+		}
+		byId.keySet().removeAll(this.log.known(byId.keySet()));
+		EventLog.Pending pending = this.log.pending(now);
+		Map<TrackedEvent, List<String>> hashes = new LinkedHashMap<>();
+		for (TrackedEvent event : byId.values()) {
+			if (new EventDetails(event.properties()).isTrue("dnt")) {
+				pending.add(event, true, null);
+			}
+			else {
+				hashes.put(event, erasureHashes(event));
+			}
+		}
+		Set<String> erased = erasedAmong(hashes.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
+		Map<String, List<TrackedEvent>> byShopper = new LinkedHashMap<>();
+		hashes.forEach((event, keys) -> {
+			if (keys.stream().noneMatch(erased::contains)) {
+				byShopper.computeIfAbsent(event.shopper().streamKey(), (key) -> new ArrayList<>()).add(event);
+			}
+		});
+		FirstSeen firstSeen = new FirstSeen();
+		for (List<TrackedEvent> events : byShopper.values()) {
+			ContactRow contact = null;
+			String identifiers = null;
+			for (TrackedEvent event : events) {
+				String named = identifiersOf(event);
+				if (contact == null || !named.equals(identifiers)) {
+					if (contact != null) {
+						this.rows.save(contact, now);
+					}
+					pending.flush(); // a merge moves recorded events: they must be there
+					contact = this.identities.resolve(event, now);
+					identifiers = named;
+				}
+				firstSeen.saw(event);
+				if (contact == null) {
+					pending.add(event, false, null);
+					continue;
+				}
+				this.profiles.apply(contact, event);
+				pending.add(event, false, contact.id);
+			}
+			if (contact != null) {
+				this.rows.save(contact, now);
+			}
+		}
+		pending.flush();
+		firstSeen.write(this.jdbc);
+	}
+
+	/** What identity resolution reads of an event: events that agree on it resolve to the same contact. */
+	private static String identifiersOf(TrackedEvent event) {
+		ShopperIds ids = event.shopper();
+		return (event.source() == EventSource.BROWSER) + "|" + ids.visitorId() + "|" + ids.customerId() + "|"
+				+ ids.email() + "|" + ids.emailVerified();
 	}
 
 	/**
@@ -187,6 +306,9 @@ public class ContactEventProcessor implements EventProcessor {
 			return Outcome.DUPLICATE;
 		}
 		ContactRow contact = this.identities.resolve(event, now);
+		FirstSeen firstSeen = new FirstSeen();
+		firstSeen.saw(event);
+		firstSeen.write(this.jdbc);
 		if (contact == null) {
 			return Outcome.ANONYMOUS;
 		}
@@ -197,17 +319,55 @@ public class ContactEventProcessor implements EventProcessor {
 	}
 
 	private boolean erased(TrackedEvent event) {
-		List<String> hashes = IdentityResolver.identifiers(event.shopper())
+		return !erasedAmong(erasureHashes(event)).isEmpty();
+	}
+
+	private List<String> erasureHashes(TrackedEvent event) {
+		return IdentityResolver.identifiers(event.shopper())
 			.stream()
 			.map((identity) -> this.erasureKeys.hash(identity.kind, identity.value))
 			.collect(Collectors.toList());
+	}
+
+	private Set<String> erasedAmong(Collection<String> hashes) {
+		Set<String> erased = new HashSet<>();
 		if (hashes.isEmpty()) {
-			return false;
+			return erased;
 		}
 		String marks = hashes.stream().map((hash) -> "?").collect(Collectors.joining(", "));
-		Integer found = this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_erasure WHERE key_hash IN (" + marks + ")",
-				Integer.class, hashes.toArray());
-		return found != null && found > 0;
+		this.jdbc.query("SELECT key_hash FROM rmk_erasure WHERE key_hash IN (" + marks + ")", (rs) -> {
+			erased.add(rs.getString(1));
+		}, hashes.toArray());
+		return erased;
+	}
+
+	/**
+	 * An identifier's first seen is the time of the earliest event naming it, whatever order the
+	 * events arrived in (the same on both transports, whichever partition was read first).
+	 */
+	private static final class FirstSeen {
+
+		private final Map<IdentityResolver.Identity, Instant> earliest = new LinkedHashMap<>();
+
+		void saw(TrackedEvent event) {
+			for (IdentityResolver.Identity identity : IdentityResolver.identifiers(event.shopper())) {
+				this.earliest.merge(identity, event.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
+			}
+		}
+
+		void write(JdbcTemplate jdbc) {
+			if (this.earliest.isEmpty()) {
+				return;
+			}
+			List<Object[]> rows = new ArrayList<>();
+			this.earliest.forEach((identity, at) -> {
+				LocalDateTime time = ContactRows.ts(at);
+				rows.add(new Object[] { time, identity.kind.name(), identity.value, time });
+			});
+			jdbc.batchUpdate("UPDATE rmk_contact_identity SET first_seen = ? WHERE kind = ? AND identity_value = ?"
+					+ " AND first_seen > ?", rows);
+		}
+
 	}
 
 }

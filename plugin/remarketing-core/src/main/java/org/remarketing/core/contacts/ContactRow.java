@@ -58,6 +58,9 @@ final class ContactRow {
 
 	Instant lastOrderAt;
 
+	/** Product and category views applied but not written yet (see {@link ViewCounts}). */
+	final ViewCounts views = new ViewCounts();
+
 	/** Oldest first: the survivor of a merge. */
 	boolean isOlderThan(ContactRow other) {
 		int byAge = this.createdAt.compareTo(other.createdAt);

@@ -91,7 +91,9 @@ final class ContactRows {
 				MAPPER, ids.toArray());
 	}
 
+	/** Writes the row back, with the view counts gathered on it. */
 	void save(ContactRow row, Instant now) {
+		row.views.write(this.jdbc, row.id);
 		row.updatedAt = now;
 		this.jdbc.update("UPDATE rmk_contact SET updated_at = ?, first_seen = ?, last_seen = ?, email = ?, customer_id = ?,"
 				+ " first_name = ?, last_name = ?, language = ?, time_zone = ?, birthday = ?, details_at = ?, visits = ?,"

@@ -1,13 +1,17 @@
 package org.remarketing.core.contacts;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
@@ -48,15 +52,8 @@ final class EventLog {
 		if (known != null && known > 0) {
 			return false; // the usual redelivery, without a failed statement (and the driver's warning) for it
 		}
-		ShopperIds shopper = doNotTrack ? ShopperIds.none() : event.shopper();
-		String visitor = shopper.visitorId();
 		try {
-			this.jdbc.update(
-					"INSERT INTO rmk_event (event_id, event_type, occurred_at, received_at, contact_id, visitor_id,"
-							+ " customer_id, source, payload) VALUES (?, ?, ?, ?, NULL, ?, ?, ?, ?)",
-					event.id(), event.type().wireName(), ContactRows.ts(event.occurredAt()), ContactRows.ts(receivedAt),
-					(visitor != null && visitor.length() <= MAX_VISITOR) ? visitor : null, shopper.customerId(),
-					event.source().name().toLowerCase(Locale.ROOT), payload(event, doNotTrack));
+			this.jdbc.update(INSERT, row(event, doNotTrack, receivedAt, null));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -64,8 +61,66 @@ final class EventLog {
 		}
 	}
 
+	/** Of these event ids, the ones already recorded. */
+	Set<String> known(Collection<String> eventIds) {
+		Set<String> known = new HashSet<>();
+		if (eventIds.isEmpty()) {
+			return known;
+		}
+		String marks = eventIds.stream().map((id) -> "?").collect(Collectors.joining(", "));
+		this.jdbc.query("SELECT event_id FROM rmk_event WHERE event_id IN (" + marks + ")",
+				(rs) -> {
+					known.add(rs.getString(1));
+				}, eventIds.toArray());
+		return known;
+	}
+
+	/**
+	 * Rows to record in one JDBC batch; {@link Pending#flush() flushed} before anything that moves
+	 * events between contacts (a merge) and at the end of the transaction.
+	 */
+	Pending pending(Instant receivedAt) {
+		return new Pending(receivedAt);
+	}
+
 	void attach(String eventId, long contactId) {
 		this.jdbc.update("UPDATE rmk_event SET contact_id = ? WHERE event_id = ?", contactId, eventId);
+	}
+
+	private static final String INSERT = "INSERT INTO rmk_event (event_id, event_type, occurred_at, received_at,"
+			+ " contact_id, visitor_id, customer_id, source, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	private static Object[] row(TrackedEvent event, boolean doNotTrack, Instant receivedAt, Long contactId) {
+		ShopperIds shopper = doNotTrack ? ShopperIds.none() : event.shopper();
+		String visitor = shopper.visitorId();
+		return new Object[] { event.id(), event.type().wireName(), ContactRows.ts(event.occurredAt()),
+				ContactRows.ts(receivedAt), contactId, (visitor != null && visitor.length() <= MAX_VISITOR) ? visitor : null,
+				shopper.customerId(), event.source().name().toLowerCase(Locale.ROOT), payload(event, doNotTrack) };
+	}
+
+	/** Event log rows waiting for one batch insert. */
+	final class Pending {
+
+		private final Instant receivedAt;
+
+		private final List<Object[]> rows = new ArrayList<>();
+
+		private Pending(Instant receivedAt) {
+			this.receivedAt = receivedAt;
+		}
+
+		void add(TrackedEvent event, boolean doNotTrack, Long contactId) {
+			this.rows.add(row(event, doNotTrack, this.receivedAt, contactId));
+		}
+
+		/** Inserts what is waiting; an id recorded meanwhile by another node fails the batch (and its transaction). */
+		void flush() {
+			if (!this.rows.isEmpty()) {
+				EventLog.this.jdbc.batchUpdate(INSERT, this.rows);
+				this.rows.clear();
+			}
+		}
+
 	}
 
 	/** The event as the outbox and Kafka carry it; a do-not-track event stripped of everything personal. */

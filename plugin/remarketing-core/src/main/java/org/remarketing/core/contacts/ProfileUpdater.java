@@ -122,32 +122,23 @@ final class ProfileUpdater {
 
 	private void productViewed(ContactRow row, EventDetails details, Instant at) {
 		Long productId = details.longValue("product_id");
-		if (productId == null) {
-			return;
+		if (productId != null) {
+			row.views.productViewed(productId, details.code("sku", 100), at);
 		}
-		ensureProduct(row.id, productId, details.code("sku", 100));
-		this.jdbc.update("UPDATE rmk_contact_product SET views = views + 1, last_viewed_at = " + later("last_viewed_at")
-				+ " WHERE contact_id = ? AND product_id = ?", ts(at), ts(at), row.id, productId);
 	}
 
 	private void timeOnProduct(ContactRow row, EventDetails details) {
 		Long productId = details.longValue("product_id");
 		Integer seconds = details.count("seconds", MAX_SECONDS);
-		if (productId == null || seconds == null || seconds == 0) {
-			return;
+		if (productId != null && seconds != null && seconds > 0) {
+			row.views.secondsOnProduct(productId, details.code("sku", 100), seconds);
 		}
-		ensureProduct(row.id, productId, details.code("sku", 100));
-		this.jdbc.update("UPDATE rmk_contact_product SET view_seconds = view_seconds + ? WHERE contact_id = ?"
-				+ " AND product_id = ?", seconds, row.id, productId);
 	}
 
 	private void categoryViewed(ContactRow row, String category, Instant at) {
-		if (category == null) {
-			return;
+		if (category != null) {
+			row.views.categoryViewed(category, at);
 		}
-		ensureCategory(row.id, category);
-		this.jdbc.update("UPDATE rmk_contact_category SET views = views + 1, last_viewed_at = " + later("last_viewed_at")
-				+ " WHERE contact_id = ? AND category_code = ?", ts(at), ts(at), row.id, category);
 	}
 
 	private void checkoutStep(ContactRow row, EventType step, Instant at) {

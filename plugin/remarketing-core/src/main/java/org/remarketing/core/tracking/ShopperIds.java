@@ -53,9 +53,20 @@ public final class ShopperIds {
     }
 
     /**
-     * The strongest identifier known at capture time. Not the Kafka record key: the Kafka
-     * transport keys by visitor first, so one browser's whole session (before and after it signs
-     * in or orders) stays in one partition and in order (see the Kafka module's recordKey).
+     * The order key: whose events must be applied in the order they were captured. The browser
+     * first, {@code v:<visitor id>} when there is one, else {@link #partitionKey()}. A guest's
+     * browsing, the email they type, their registration and their order all carry the visitor
+     * id, so they stay together (in one Kafka partition, in one run of the in-process processor)
+     * and are applied in the order the store committed them; keyed by the strongest identifier
+     * instead, the events before and after sign-in would be two streams applied in any order.
+     */
+    public String streamKey() {
+        return visitorId != null ? "v:" + visitorId : partitionKey();
+    }
+
+    /**
+     * The strongest identifier known at capture time (the outbox's partition column); events are
+     * kept in order by {@link #streamKey()}, not by this.
      */
     public String partitionKey() {
         if (customerId != null) {

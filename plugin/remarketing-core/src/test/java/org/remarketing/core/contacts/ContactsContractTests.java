@@ -420,6 +420,73 @@ abstract class ContactsContractTests {
 		assertThat(list(contact, "products").get(0)).containsEntry("views", (long) threads);
 	}
 
+	@Test
+	void aDeliveryAppliedInOneGoEndsAsIfAppliedEventByEvent() {
+		List<TrackedEvent> ann = guestJourney("v1", "ann@example.com", T0);
+		List<TrackedEvent> bob = guestJourney("v2", "bob@example.com", T0.plusSeconds(5));
+		List<TrackedEvent> stream = new ArrayList<>();
+		for (int i = 0; i < Math.max(ann.size(), bob.size()); i++) {
+			stream.add(ann.get(i));
+			stream.add(bob.get(i));
+		}
+		ShopperIds annSignedIn = ShopperIds.of("v3", 42L, "ann@example.com", true);
+		stream.add(browser(EventType.PRODUCT_VIEW, "v3", T0.plusSeconds(3600), "product_id", 9, "category", "coffee"));
+		stream.add(store(EventType.CUSTOMER_SIGNED_IN, annSignedIn, T0.plusSeconds(3610)));
+		stream.add(browser(EventType.PRODUCT_VIEW, "v1", T0.plusSeconds(3620), "product_id", 7, "dnt", true));
+		stream.add(store(EventType.ORDER_PLACED, annSignedIn, T0.plusSeconds(3700), "order_id", "2001", "value", 30,
+				"items", List.of(Map.of("product_id", 9, "quantity", 1, "price", 30, "category", "coffee"))));
+		stream.add(stream.get(3)); // delivered twice in one delivery
+		stream.add(browser(EventType.PRODUCT_VIEW, "v2", T0.minusSeconds(60), "product_id", 8)); // late and older
+
+		ContactTestDatabase other = createDatabase().migrated();
+		try {
+			this.processor.process(stream);
+			ContactEventProcessor oneByOne = new ContactEventProcessor(other.dataSource(),
+					InstallSecrets.loadOrCreate(other.jdbc(), Clock.systemUTC()), Clock.systemUTC());
+			for (TrackedEvent event : stream) {
+				oneByOne.process(List.of(event));
+			}
+
+			assertThat(this.processor.chunksAppliedOneByOne()).isZero();
+			Map<String, Object> together = everyone(this.search, this.details);
+			assertThat(together).hasSize(2);
+			assertThat(together).isEqualTo(everyone(new ContactSearch(other.dataSource()),
+					new ContactDetails(other.dataSource())));
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_event", Long.class))
+				.isEqualTo(stream.size() - 1);
+		}
+		finally {
+			other.drop();
+		}
+	}
+
+	/** Every contact as the admin sees it, keyed by its identities, without the database's own ids and write times. */
+	private static Map<String, Object> everyone(ContactSearch search, ContactDetails details) {
+		Map<String, Object> all = new java.util.TreeMap<>();
+		for (Map<String, Object> summary : search.search(null, 0, 100).getItems()) {
+			Map<String, Object> contact = details.find(id(summary), 0, 100).orElseThrow();
+			all.put(String.join(" ", new java.util.TreeSet<>(identities(contact))), withoutIds(contact));
+		}
+		return all;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object withoutIds(Object value) {
+		if (value instanceof Map) {
+			Map<String, Object> copy = new java.util.TreeMap<>();
+			((Map<String, Object>) value).forEach((key, inner) -> {
+				if (!List.of("id", "contactId", "updatedAt", "createdAt", "receivedAt", "mergedFrom").contains(key)) {
+					copy.put(key, withoutIds(inner));
+				}
+			});
+			return copy;
+		}
+		if (value instanceof List) {
+			return ((List<Object>) value).stream().map(ContactsContractTests::withoutIds).collect(Collectors.toList());
+		}
+		return value;
+	}
+
 	// ---------------------------------------------------------------- a shopper's afternoon
 
 	/** Guest on browser {@code visitor}: lands from a newsletter, views a tea, adds two, checks out, types an email. */
