@@ -41,7 +41,7 @@ final class ContactMerger {
 	}
 
 	private void mergeProducts(long from, long to) {
-		List<Map<String, Object>> products = SqlRows.list(this.jdbc, "SELECT product_id, sku, views, view_seconds,"
+		List<Map<String, Object>> products = SqlRows.list(this.jdbc, "SELECT product_id, sku, category_code, views, view_seconds,"
 				+ " last_viewed_at, added_to_cart_at, cart_quantity, cart_price, bought_count, last_bought_at"
 				+ " FROM rmk_contact_product WHERE contact_id = ?", from);
 		for (Map<String, Object> p : products) {
@@ -54,11 +54,11 @@ final class ContactMerger {
 				continue;
 			}
 			Map<String, Object> m = mine.get(0);
-			this.jdbc.update("UPDATE rmk_contact_product SET sku = COALESCE(sku, ?), views = views + ?,"
+			this.jdbc.update("UPDATE rmk_contact_product SET sku = COALESCE(sku, ?), category_code = COALESCE(category_code, ?), views = views + ?,"
 					+ " view_seconds = view_seconds + ?, last_viewed_at = ?, added_to_cart_at = ?,"
 					+ " cart_quantity = cart_quantity + ?, cart_price = COALESCE(?, cart_price),"
 					+ " bought_count = bought_count + ?, last_bought_at = ? WHERE contact_id = ? AND product_id = ?",
-					p.get("sku"), p.get("views"), p.get("view_seconds"),
+					p.get("sku"), p.get("category_code"), p.get("views"), p.get("view_seconds"),
 					later((Instant) m.get("last_viewed_at"), (Instant) p.get("last_viewed_at")),
 					later((Instant) m.get("added_to_cart_at"), (Instant) p.get("added_to_cart_at")),
 					p.get("cart_quantity"), p.get("cart_price"), p.get("bought_count"),

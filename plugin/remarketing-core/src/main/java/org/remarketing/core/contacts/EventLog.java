@@ -88,14 +88,17 @@ final class EventLog {
 	}
 
 	private static final String INSERT = "INSERT INTO rmk_event (event_id, event_type, occurred_at, received_at,"
-			+ " contact_id, visitor_id, customer_id, source, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+			+ " contact_id, visitor_id, customer_id, source, payload, product_id, category_code)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static Object[] row(TrackedEvent event, boolean doNotTrack, Instant receivedAt, Long contactId) {
 		ShopperIds shopper = doNotTrack ? ShopperIds.none() : event.shopper();
 		String visitor = shopper.visitorId();
+		EventDetails details = new EventDetails(event.properties()); // product and category: what segment rules filter on
 		return new Object[] { event.id(), event.type().wireName(), ContactRows.ts(event.occurredAt()),
 				ContactRows.ts(receivedAt), contactId, (visitor != null && visitor.length() <= MAX_VISITOR) ? visitor : null,
-				shopper.customerId(), event.source().name().toLowerCase(Locale.ROOT), payload(event, doNotTrack) };
+				shopper.customerId(), event.source().name().toLowerCase(Locale.ROOT), payload(event, doNotTrack),
+				details.longValue("product_id"), details.code("category", 100) };
 	}
 
 	/** Event log rows waiting for one batch insert. */

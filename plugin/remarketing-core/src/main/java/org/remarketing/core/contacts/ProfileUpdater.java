@@ -123,7 +123,7 @@ final class ProfileUpdater {
 	private void productViewed(ContactRow row, EventDetails details, Instant at) {
 		Long productId = details.longValue("product_id");
 		if (productId != null) {
-			row.views.productViewed(productId, details.code("sku", 100), at);
+			row.views.productViewed(productId, details.code("sku", 100), details.code("category", 100), at);
 		}
 	}
 
@@ -267,13 +267,14 @@ final class ProfileUpdater {
 		for (EventDetails item : items) {
 			Long productId = item.longValue("product_id");
 			Integer quantity = item.count("quantity", MAX_QUANTITY);
+			String category = item.code("category", 100);
 			if (productId != null) {
 				ensureProduct(row.id, productId, item.code("sku", 100));
-				this.jdbc.update("UPDATE rmk_contact_product SET bought_count = bought_count + ?, last_bought_at = "
-						+ later("last_bought_at") + " WHERE contact_id = ? AND product_id = ?",
-						(quantity != null && quantity > 0) ? quantity : 1, ts(at), ts(at), row.id, productId);
+				this.jdbc.update("UPDATE rmk_contact_product SET bought_count = bought_count + ?, category_code ="
+						+ " COALESCE(?, category_code), last_bought_at = " + later("last_bought_at")
+						+ " WHERE contact_id = ? AND product_id = ?", (quantity != null && quantity > 0) ? quantity : 1,
+						category, ts(at), ts(at), row.id, productId);
 			}
-			String category = item.code("category", 100);
 			if (category != null) {
 				ensureCategory(row.id, category);
 				this.jdbc.update("UPDATE rmk_contact_category SET bought_count = bought_count + 1 WHERE contact_id = ?"

@@ -24,8 +24,9 @@ final class ViewCounts {
 
 	private final Map<String, Category> categories = new LinkedHashMap<>();
 
-	void productViewed(long productId, String sku, Instant at) {
+	void productViewed(long productId, String sku, String category, Instant at) {
 		Product product = product(productId, sku);
+		product.category = (category != null) ? category : product.category;
 		product.views++;
 		product.lastViewedAt = ContactRow.max(product.lastViewedAt, at);
 	}
@@ -57,24 +58,26 @@ final class ViewCounts {
 			List<Object[]> secondsOnly = new ArrayList<>();
 			List<Object[]> inserts = new ArrayList<>();
 			this.products.forEach((productId, p) -> {
-				if (known.contains(productId) && p.lastViewedAt == null) {
+				if (known.contains(productId) && p.lastViewedAt == null) { // time on page only
 					secondsOnly.add(new Object[] { p.seconds, p.sku, contactId, productId });
 				}
 				else if (known.contains(productId)) {
-					updates.add(new Object[] { p.views, p.seconds, p.sku, ts(p.lastViewedAt), ts(p.lastViewedAt),
-							contactId, productId });
+					updates.add(new Object[] { p.views, p.seconds, p.sku, p.category, ts(p.lastViewedAt),
+							ts(p.lastViewedAt), contactId, productId });
 				}
 				else {
-					inserts.add(new Object[] { contactId, productId, p.sku, p.views, p.seconds, ts(p.lastViewedAt) });
+					inserts.add(new Object[] { contactId, productId, p.sku, p.category, p.views, p.seconds,
+							ts(p.lastViewedAt) });
 				}
 			});
 			batch(jdbc, "UPDATE rmk_contact_product SET views = views + ?, view_seconds = view_seconds + ?,"
-					+ " sku = COALESCE(?, sku), last_viewed_at = " + later("last_viewed_at")
+					+ " sku = COALESCE(?, sku), category_code = COALESCE(?, category_code), last_viewed_at = " + later("last_viewed_at")
 					+ " WHERE contact_id = ? AND product_id = ?", updates);
 			batch(jdbc, "UPDATE rmk_contact_product SET view_seconds = view_seconds + ?, sku = COALESCE(?, sku)"
 					+ " WHERE contact_id = ? AND product_id = ?", secondsOnly);
-			batch(jdbc, "INSERT INTO rmk_contact_product (contact_id, product_id, sku, views, view_seconds,"
-					+ " cart_quantity, bought_count, last_viewed_at) VALUES (?, ?, ?, ?, ?, 0, 0, ?)", inserts);
+			batch(jdbc, "INSERT INTO rmk_contact_product (contact_id, product_id, sku, category_code, views,"
+					+ " view_seconds, cart_quantity, bought_count, last_viewed_at) VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)",
+					inserts);
 			this.products.clear();
 		}
 		if (!this.categories.isEmpty()) {
@@ -127,6 +130,8 @@ final class ViewCounts {
 	private static final class Product {
 
 		String sku;
+
+		String category;
 
 		int views;
 
