@@ -48,7 +48,8 @@ import org.springframework.util.ClassUtils;
 		LiquibaseAutoConfiguration.class, MailSenderAutoConfiguration.class })
 @EnableConfigurationProperties(RemarketingProperties.class)
 // Contacts first: its EventProcessor must exist before any fallback processor's condition is evaluated.
-@Import({ RemarketingContactsConfiguration.class, OutboxConfiguration.class, KafkaTransportConfiguration.class })
+@Import({ RemarketingContactsConfiguration.class, OutboxConfiguration.class, KafkaTransportConfiguration.class,
+		SegmentsConfiguration.class })
 public class RemarketingAutoConfiguration {
 
 	private static final String KAFKA_TEMPLATE = "org.springframework.kafka.core.KafkaTemplate";

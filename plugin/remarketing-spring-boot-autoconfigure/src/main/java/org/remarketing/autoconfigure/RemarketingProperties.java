@@ -33,6 +33,7 @@ public class RemarketingProperties {
 	private final Outbox outbox = new Outbox();
 	private final Capture capture = new Capture();
 	private final Kafka kafka = new Kafka();
+	private final Segments segments = new Segments();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -76,6 +77,10 @@ public class RemarketingProperties {
 
 	public Kafka getKafka() {
 		return this.kafka;
+	}
+
+	public Segments getSegments() {
+		return this.segments;
 	}
 
 	/** Event transports. */
@@ -310,6 +315,37 @@ public class RemarketingProperties {
 	}
 
 	/** Capture of the store's own writes. */
+	/** Segments: materialised membership kept current by events, a sweep and a scheduled rebuild. */
+	public static class Segments {
+
+		public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
+		public static final Duration DEFAULT_REBUILD_INTERVAL = Duration.ofHours(24);
+
+		/** How often time-based conditions (an idle cart, an order 60 days ago) are followed. */
+		private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+
+		/** How often every segment is rebuilt over all contacts (a safety net; events keep them current). */
+		private Duration rebuildInterval = DEFAULT_REBUILD_INTERVAL;
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+		public Duration getRebuildInterval() {
+			return this.rebuildInterval;
+		}
+
+		public void setRebuildInterval(Duration rebuildInterval) {
+			this.rebuildInterval = rebuildInterval;
+		}
+
+	}
+
 	public static class Capture {
 
 		public static final boolean DEFAULT_STORE_EVENTS = true;

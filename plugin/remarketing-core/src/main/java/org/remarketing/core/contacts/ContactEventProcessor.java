@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -131,6 +132,9 @@ public class ContactEventProcessor implements EventProcessor {
 
 	private final AtomicLong chunksAppliedOneByOne = new AtomicLong();
 
+	private volatile Consumer<Set<Long>> contactsChanged = (ids) -> {
+	};
+
 	public ContactEventProcessor(DataSource dataSource, InstallSecrets secrets, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// A manager of our own, never a bean: the host's transaction manager stays the only one it knows.
@@ -172,9 +176,9 @@ public class ContactEventProcessor implements EventProcessor {
 	}
 
 	private boolean applyTogether(List<TrackedEvent> chunk) {
+		Set<Long> touched = new HashSet<>();
 		try {
-			this.transaction.executeWithoutResult((status) -> applyChunk(chunk));
-			return true;
+			this.transaction.executeWithoutResult((status) -> applyChunk(chunk, touched));
 		}
 		catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 			logger.debug("Remarketing applies a chunk of {} events one by one after: {}", chunk.size(), ex.toString());
@@ -188,6 +192,29 @@ public class ContactEventProcessor implements EventProcessor {
 					ex.getClass().getName());
 			return false; // one of them cannot be applied: one by one finds it and skips only that one
 		}
+		changed(touched);
+		return true;
+	}
+
+	/**
+	 * Called after each commit with the contacts it changed (segments re-evaluate them). A
+	 * listener that fails is logged: the events stay applied.
+	 */
+	public void onContactsChanged(Consumer<Set<Long>> listener) {
+		this.contactsChanged = listener;
+	}
+
+	private void changed(Set<Long> contacts) {
+		if (contacts.isEmpty()) {
+			return;
+		}
+		try {
+			this.contactsChanged.accept(contacts);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Remarketing applied events but could not update what depends on {} contact(s): {}",
+					contacts.size(), ex.toString());
+		}
 	}
 
 	/** Chunks that could not be applied in one transaction (a race with another node, or a bad event). */
@@ -195,7 +222,7 @@ public class ContactEventProcessor implements EventProcessor {
 		return this.chunksAppliedOneByOne.get();
 	}
 
-	private void applyChunk(List<TrackedEvent> chunk) {
+	private void applyChunk(List<TrackedEvent> chunk, Set<Long> touched) {
 		Instant now = this.clock.instant();
 		Map<String, TrackedEvent> byId = new LinkedHashMap<>();
 		for (TrackedEvent event : chunk) {
@@ -240,6 +267,7 @@ public class ContactEventProcessor implements EventProcessor {
 				}
 				this.profiles.apply(contact, event);
 				pending.add(event, false, contact.id);
+				touched.add(contact.id);
 			}
 			if (contact != null) {
 				this.rows.save(contact, now);
@@ -262,14 +290,17 @@ public class ContactEventProcessor implements EventProcessor {
 	 */
 	Outcome apply(TrackedEvent event) {
 		for (int attempt = 1;; attempt++) {
+			Set<Long> touched = new HashSet<>();
 			try {
-				return this.transaction.execute((status) -> {
-					Outcome outcome = applyInTransaction(event);
+				Outcome applied = this.transaction.execute((status) -> {
+					Outcome outcome = applyInTransaction(event, touched);
 					if (outcome == Outcome.DUPLICATE) {
 						status.setRollbackOnly();
 					}
 					return outcome;
 				});
+				changed(touched);
+				return applied;
 			}
 			catch (DataIntegrityViolationException | ConcurrencyFailureException ex) {
 				if (attempt < ATTEMPTS) {
@@ -294,7 +325,7 @@ public class ContactEventProcessor implements EventProcessor {
 		}
 	}
 
-	private Outcome applyInTransaction(TrackedEvent event) {
+	private Outcome applyInTransaction(TrackedEvent event, Set<Long> touched) {
 		Instant now = this.clock.instant();
 		if (new EventDetails(event.properties()).isTrue("dnt")) {
 			return this.log.record(event, true, now) ? Outcome.DO_NOT_TRACK : Outcome.DUPLICATE;
@@ -313,6 +344,7 @@ public class ContactEventProcessor implements EventProcessor {
 			return Outcome.ANONYMOUS;
 		}
 		this.log.attach(event.id(), contact.id);
+		touched.add(contact.id);
 		this.profiles.apply(contact, event);
 		this.rows.save(contact, now);
 		return Outcome.APPLIED;

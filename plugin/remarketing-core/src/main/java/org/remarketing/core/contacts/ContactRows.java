@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.remarketing.core.schema.DbTime;
+
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -123,7 +125,7 @@ final class ContactRows {
 	 * on every node whatever its JVM's or its database session's time zone.
 	 */
 	static LocalDateTime ts(Instant instant) {
-		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+		return DbTime.utc(instant);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

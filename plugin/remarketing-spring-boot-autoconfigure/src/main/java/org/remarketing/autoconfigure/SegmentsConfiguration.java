@@ -1,0 +1,87 @@
+package org.remarketing.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.remarketing.core.contacts.ContactEventProcessor;
+import org.remarketing.core.schema.RemarketingSchema;
+import org.remarketing.core.segments.CustomRules;
+import org.remarketing.core.segments.SegmentEngine;
+import org.remarketing.core.segments.SegmentErasure;
+import org.remarketing.core.segments.SegmentScheduler;
+import org.remarketing.core.tracking.EventProcessor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Segments: the engine (built-ins installed at start), its link to the contacts processor (every
+ * applied batch re-evaluates the contacts it changed), the sweep and rebuild scheduler (started
+ * once the store is ready) and erasure. Imported by {@link RemarketingAutoConfiguration}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SegmentsConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	SegmentEngine remarketingSegmentEngine(RemarketingSchema schema, ObjectProvider<CustomRules> customRules,
+			ObjectProvider<EventProcessor> processor) {
+		SegmentEngine engine = new SegmentEngine(schema.dataSource(), Clock.systemUTC(),
+				customRules.getIfAvailable(() -> CustomRules.NONE));
+		engine.installBuiltIns();
+		// Before any event is applied (the relay starts once the store is ready): every batch re-evaluates its contacts.
+		processor.ifAvailable((events) -> {
+			if (events instanceof ContactEventProcessor) {
+				((ContactEventProcessor) events).onContactsChanged(engine::refresh);
+			}
+		});
+		return engine;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SegmentErasure remarketingSegmentErasure() {
+		return new SegmentErasure();
+	}
+
+	@Bean(destroyMethod = "stop")
+	@ConditionalOnMissingBean
+	SegmentScheduler remarketingSegmentScheduler(SegmentEngine engine, RemarketingProperties properties) {
+		RemarketingProperties.Segments segments = properties.getSegments();
+		return new SegmentScheduler(engine, positive(segments.getSweepInterval(), "sweep-interval"),
+				positive(segments.getRebuildInterval(), "rebuild-interval"));
+	}
+
+	@Bean
+	SegmentsStarter remarketingSegmentsStarter(ObjectProvider<SegmentScheduler> scheduler) {
+		return new SegmentsStarter(scheduler);
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		if (duration == null || duration.isZero() || duration.isNegative()) {
+			throw new IllegalArgumentException("remarketing.segments." + name + " must be a positive duration, such as 1m");
+		}
+		return duration;
+	}
+
+	/** Starts the sweep and the scheduled rebuild once the store is ready, never during bean creation. */
+	static final class SegmentsStarter implements ApplicationListener<ApplicationReadyEvent> {
+
+		private final ObjectProvider<SegmentScheduler> scheduler;
+
+		SegmentsStarter(ObjectProvider<SegmentScheduler> scheduler) {
+			this.scheduler = scheduler;
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationReadyEvent event) {
+			this.scheduler.ifAvailable(SegmentScheduler::start);
+		}
+
+	}
+
+}
