@@ -31,7 +31,12 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     void browser() {
-        session = new BrowserSession();
+        session = new BrowserSession(userAgent());
+    }
+
+    /** The user agent the browser sends; null: Chromium's own (HeadlessChrome, which tracking ignores as a bot). */
+    String userAgent() {
+        return null;
     }
 
     @AfterAll

@@ -197,7 +197,7 @@ public class ContactEventProcessor implements EventProcessor {
 	}
 
 	private boolean erased(TrackedEvent event) {
-		List<String> hashes = IdentityResolver.identifiers(event.shopper())
+		List<String> hashes = IdentityResolver.identifiers(event)
 			.stream()
 			.map((identity) -> this.erasureKeys.hash(identity.kind, identity.value))
 			.collect(Collectors.toList());

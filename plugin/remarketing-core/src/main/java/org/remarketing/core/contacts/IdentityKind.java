@@ -10,6 +10,14 @@ public enum IdentityKind {
 	CUSTOMER,
 
 	/** An email address, lower-cased. */
-	EMAIL
+	EMAIL,
+
+	/**
+	 * A store cart's code, named by the store's own events. Proves nothing about a person (a cart
+	 * code is no secret): it only gathers the events of a cart changed by no identified shopper
+	 * (a headless shop calling the store's API without the visitor cookie) into a contact of their
+	 * own, which the first identified event of that cart takes over.
+	 */
+	CART
 
 }
