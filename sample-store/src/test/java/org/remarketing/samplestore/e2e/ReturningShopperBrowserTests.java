@@ -156,6 +156,89 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
                 .containsExactly(contactId);
     }
 
+    @Test
+    void guestWhoTypedTheirAccountsEmailIsJoinedWhenTheySignInAndOrderOnAnotherDevice() {
+        ContactsAdminApi admin = new ContactsAdminApi(url(""));
+        // a seeded shopper, with an account and orders from before the plugin was installed
+        String email = "liam.garcia@example.com";
+
+        String laptop;
+        String left;
+        try (BrowserContext context = device()) {
+            Page page = context.newPage();
+            page.navigate(url("/"));
+            laptop = visitorCookie(context);
+            page.locator("a[href*='/category/']").nth(3).click();
+            left = viewProduct(page, 1);
+            page.locator("[data-test=add-to-cart]").first().click();
+            assertThat(page.locator("[data-test=cart-count]")).hasText("1");
+            page.navigate(url("/checkout"));
+            page.locator("#checkout-email").fill("Liam.Garcia@example.com");
+            page.locator("#checkout-email").blur();
+            page.waitForTimeout(1_000);
+            page.navigate(url("/"));
+        }
+        JsonNode guest = admin.awaitOnlyContact(email, (c) -> types(c).contains("email_captured")
+                && types(c).contains("cart_item_added"));
+        long contactId = guest.get("id").asLong();
+        // typed, not proven: the laptop's contact claims the email but is nobody's account
+        assertThat(guest.get("profile").get("customerId").isNull()).isTrue();
+        assertThat(guest.get("identities")).anySatisfy((identity) -> {
+            assertThat(identity.get("value").asText()).isEqualTo(email);
+            assertThat(identity.get("verified").asBoolean()).isFalse();
+        });
+
+        // the phone: signs in to the account, buys something else
+        String phone;
+        String bought;
+        try (BrowserContext context = device()) {
+            Page page = context.newPage();
+            page.navigate(url("/"));
+            phone = visitorCookie(context);
+            page.navigate(url("/login"));
+            page.locator("[data-test=login-username]").fill(email);
+            page.locator("[data-test=login-password]").fill("password");
+            page.locator("[data-test=login-submit]").click();
+            page.waitForURL(Pattern.compile(".*/account.*"));
+            page.navigate(url("/"));
+            page.locator("a[href*='/category/']").nth(4).click();
+            bought = viewProduct(page, 0);
+            page.locator("[data-test=add-to-cart]").first().click();
+            page.navigate(url("/cart"));
+            page.locator("[data-test=checkout]").click();
+            assertThat(page.locator("#checkout-email")).hasValue(email);
+            page.locator("[data-test=checkout-continue]").click();
+            page.locator("[name=firstName]").fill("Liam");
+            page.locator("[name=lastName]").fill("Garcia");
+            page.locator("[name=address]").fill("8 Elm Street");
+            page.locator("[name=city]").fill("Springfield");
+            page.locator("[name=postalCode]").fill("12345");
+            page.locator("[name=country]").selectOption("US");
+            page.locator("[data-test=checkout-continue]").click();
+            page.locator("[data-test=place-order]").click();
+            assertThat(page.locator("[data-test=order-number]")).isVisible();
+            page.navigate(url("/"));
+        }
+
+        JsonNode contact = admin.awaitOnlyContact(email, (c) -> types(c).contains("order_placed")
+                && events(c, (e) -> phone.equals(e.get("shopper").get("visitorId").asText())).size() >= 3);
+        assertThat(contact.get("id").asLong()).as("the laptop's contact is the account's").isEqualTo(contactId);
+        assertThat(hasIdentity(contact, "VISITOR", laptop)).isTrue();
+        assertThat(hasIdentity(contact, "VISITOR", phone)).isTrue();
+        long customerId = contact.get("profile").get("customerId").asLong();
+        assertThat(hasIdentity(contact, "CUSTOMER", String.valueOf(customerId))).isTrue();
+        assertThat(contact.get("identities")).filteredOn((i) -> i.get("kind").asText().equals("EMAIL"))
+                .singleElement().satisfies((i) -> assertThat(i.get("verified").asBoolean()).isTrue());
+        assertThat(events(contact, ofType("order_placed"))).singleElement().satisfies((e) ->
+                assertThat(e.get("properties").get("items").get(0).get("sku").asText()).isEqualTo(bought));
+        assertThat(skus(events(contact, (e) -> ofType("cart_item_added").test(e))))
+                .containsExactlyInAnyOrder(left, bought);
+        assertThat(contact.get("profile").get("orders").get("count").asInt()).isEqualTo(1);
+        assertThat(admin.search(phone)).extracting((c) -> c.get("id").asLong()).containsExactly(contactId);
+        assertThat(admin.search(String.valueOf(customerId))).extracting((c) -> c.get("id").asLong())
+                .containsExactly(contactId);
+    }
+
     private BrowserContext device() {
         return session.browser.newContext(new Browser.NewContextOptions().setUserAgent(DESKTOP_CHROME)
                 .setViewportSize(1280, 900));
