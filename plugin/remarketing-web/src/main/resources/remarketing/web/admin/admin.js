@@ -628,7 +628,7 @@
       // a cart code identifies a cart, not a person: neither verified nor claimed
       var cart = identity.kind === 'CART';
       cell(row, el('span', 'badge ' + (identity.verified ? 'badge-ok' : 'badge-muted'),
-        identity.verified ? 'Verified' : (cart ? 'Cart only' : 'Claimed')));
+        identity.verified ? 'Verified' : (cart ? 'No proof' : 'Claimed')));
       cell(row, timeElement(identity.firstSeen));
       rows.appendChild(row);
     });

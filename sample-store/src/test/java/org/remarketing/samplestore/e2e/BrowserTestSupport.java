@@ -3,6 +3,8 @@ package org.remarketing.samplestore.e2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.microsoft.playwright.Page;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +44,17 @@ abstract class BrowserTestSupport {
     @AfterAll
     void close() {
         session.close();
+    }
+
+    /** The checkout's shipping step, as a shopper fills it in. */
+    static void fillShipping(Page page, String firstName, String lastName, String address, String city,
+                             String postalCode, String country) {
+        page.locator("[name=firstName]").fill(firstName);
+        page.locator("[name=lastName]").fill(lastName);
+        page.locator("[name=address]").fill(address);
+        page.locator("[name=city]").fill(city);
+        page.locator("[name=postalCode]").fill(postalCode);
+        page.locator("[name=country]").selectOption(country);
     }
 
     String url(String path) {

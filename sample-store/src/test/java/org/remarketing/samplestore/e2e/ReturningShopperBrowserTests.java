@@ -56,10 +56,9 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
         String laptop;
         List<String> viewed = new ArrayList<>();
         String added;
-        try (BrowserContext context = device()) {
-            Page page = context.newPage();
-            page.navigate(url("/"));
-            laptop = visitorCookie(context);
+        try (Device device = new Device()) {
+            Page page = device.page;
+            laptop = device.visitor;
             page.locator("a[href*='/category/']").first().click();
             viewed.add(viewProduct(page, 0));
             page.goBack();
@@ -106,10 +105,9 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
         // the phone, days later: a look around, an account with the same email, a product
         String phone;
         String onPhone;
-        try (BrowserContext context = device()) {
-            Page page = context.newPage();
-            page.navigate(url("/"));
-            phone = visitorCookie(context);
+        try (Device device = new Device()) {
+            Page page = device.page;
+            phone = device.visitor;
             page.navigate(url("/register"));
             page.locator("[name=email]").fill(email);
             page.locator("[name=password]").fill("s3cret-pass");
@@ -164,10 +162,9 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
 
         String laptop;
         String left;
-        try (BrowserContext context = device()) {
-            Page page = context.newPage();
-            page.navigate(url("/"));
-            laptop = visitorCookie(context);
+        try (Device device = new Device()) {
+            Page page = device.page;
+            laptop = device.visitor;
             page.locator("a[href*='/category/']").nth(3).click();
             left = viewProduct(page, 1);
             page.locator("[data-test=add-to-cart]").first().click();
@@ -191,10 +188,9 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
         // the phone: signs in to the account, buys something else
         String phone;
         String bought;
-        try (BrowserContext context = device()) {
-            Page page = context.newPage();
-            page.navigate(url("/"));
-            phone = visitorCookie(context);
+        try (Device device = new Device()) {
+            Page page = device.page;
+            phone = device.visitor;
             page.navigate(url("/login"));
             page.locator("[data-test=login-username]").fill(email);
             page.locator("[data-test=login-password]").fill("password");
@@ -208,12 +204,7 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
             page.locator("[data-test=checkout]").click();
             assertThat(page.locator("#checkout-email")).hasValue(email);
             page.locator("[data-test=checkout-continue]").click();
-            page.locator("[name=firstName]").fill("Liam");
-            page.locator("[name=lastName]").fill("Garcia");
-            page.locator("[name=address]").fill("8 Elm Street");
-            page.locator("[name=city]").fill("Springfield");
-            page.locator("[name=postalCode]").fill("12345");
-            page.locator("[name=country]").selectOption("US");
+            fillShipping(page, "Liam", "Garcia", "8 Elm Street", "Springfield", "12345", "US");
             page.locator("[data-test=checkout-continue]").click();
             page.locator("[data-test=place-order]").click();
             assertThat(page.locator("[data-test=order-number]")).isVisible();
@@ -239,9 +230,23 @@ class ReturningShopperBrowserTests extends BrowserTestSupport {
                 .containsExactly(contactId);
     }
 
-    private BrowserContext device() {
-        return session.browser.newContext(new Browser.NewContextOptions().setUserAgent(DESKTOP_CHROME)
-                .setViewportSize(1280, 900));
+    /** One of the shopper's browsers, with cookies of its own: it opens on the home page and gets its visitor id. */
+    private final class Device implements AutoCloseable {
+
+        final BrowserContext context = session.browser.newContext(new Browser.NewContextOptions()
+                .setUserAgent(DESKTOP_CHROME).setViewportSize(1280, 900));
+        final Page page = context.newPage();
+        final String visitor;
+
+        Device() {
+            page.navigate(url("/"));
+            visitor = visitorCookie(context);
+        }
+
+        @Override
+        public void close() {
+            context.close();
+        }
     }
 
     /**

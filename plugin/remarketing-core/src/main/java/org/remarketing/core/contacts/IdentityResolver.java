@@ -31,10 +31,11 @@ import org.springframework.jdbc.core.JdbcOperations;
  * <li><b>One customer per contact</b>: contacts of two different store customers never merge
  * (two people sharing a computer). The shared browser's visitor id moves to the customer who is
  * using it now; the other customer's history stays with them.</li>
- * <li><b>Carts nobody is known for</b>: a store event naming no one but a cart (a headless shop's
- * guest, no visitor cookie) goes to the contact of that cart code, created for it if need be; an
- * event that does name someone takes over such a cart-only contact of its cart. A cart code never
- * joins two contacts that are known otherwise.</li>
+ * <li><b>Carts</b>: a store event's cart code is recorded for its contact when nobody owns it yet.
+ * A store event naming no one but a cart (a headless shop's guest, no visitor cookie) goes to the
+ * owner of that cart code, or a contact created for it; an event that does name someone takes over
+ * a contact that owns nothing but carts of its own. A cart code never joins two contacts that are
+ * known otherwise.</li>
  * </ul>
  */
 final class IdentityResolver {
@@ -178,11 +179,11 @@ final class IdentityResolver {
 			if (moved) {
 				throw new IllegalStateException("Contacts keep changing under event " + event.id());
 			}
-			return join(event, proofs, claim, customer, emailProven ? email : null, owners, candidates, now);
+			return join(event, proofs, claim, carts, customer, emailProven ? email : null, owners, candidates, now);
 		}
 	}
 
-	private ContactRow join(TrackedEvent event, List<Identity> proofs, Identity claim, Long customer,
+	private ContactRow join(TrackedEvent event, List<Identity> proofs, Identity claim, List<Identity> carts, Long customer,
 			String provenEmail, Map<Identity, Owner> owners, List<ContactRow> candidates, Instant now) {
 		candidates.sort(Comparator.comparing((ContactRow row) -> row.createdAt).thenComparing((row) -> row.id));
 		List<ContactRow> group = new ArrayList<>();
@@ -227,6 +228,12 @@ final class IdentityResolver {
 				// A browser shared by two customers: it now belongs to the one using it.
 				this.jdbc.update("UPDATE rmk_contact_identity SET contact_id = ? WHERE kind = ? AND identity_value = ?",
 						survivor.id, proof.kind.name(), proof.value);
+			}
+		}
+		for (Identity cart : carts) {
+			if (!owners.containsKey(cart)) {
+				// the cart's later events that name no one (or arrive late, from another node) find this contact
+				insert(cart, survivor.id, event.occurredAt());
 			}
 		}
 		if (claim != null && !owners.containsKey(claim)) {

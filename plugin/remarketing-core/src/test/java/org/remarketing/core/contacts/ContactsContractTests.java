@@ -82,7 +82,7 @@ abstract class ContactsContractTests {
 		assertThat(map(profile, "cart")).containsEntry("items", 2).containsEntry("code", "cart-v1");
 		assertThat(amount(map(profile, "cart").get("value"))).isEqualByComparingTo("39.80");
 		assertThat(map(profile, "checkout")).containsEntry("step", "add_shipping_info");
-		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "EMAIL:ann@example.com");
+		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "CART:cart-v1", "EMAIL:ann@example.com");
 		assertThat(timelineTypes(contact)).containsExactly("email_captured", "add_shipping_info", "begin_checkout",
 				"page_leave", "cart_item_added", "view_item", "page_view");
 		Map<String, Object> product = list(contact, "products").get(0);
@@ -107,7 +107,7 @@ abstract class ContactsContractTests {
 		assertThat(ann).isNotEqualTo(phoneContact).isEqualTo(id(this.search.search("42", 0, 20).getItems().get(0)));
 		Map<String, Object> contact = contact(ann);
 		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "VISITOR:v2", "CUSTOMER:42",
-				"EMAIL:ann@example.com");
+				"EMAIL:ann@example.com", "CART:cart-v1");
 		assertThat(list(contact, "identities")).filteredOn((i) -> i.get("kind").equals("EMAIL"))
 			.extracting((i) -> i.get("verified"))
 			.containsExactly(true);
@@ -126,7 +126,8 @@ abstract class ContactsContractTests {
 	void anEmailTypedInAnotherBrowserNeverJoinsOrChangesItsOwner() {
 		ShopperIds ann = ShopperIds.of("v-ann", 7L, "ann@example.com", true);
 		this.processor.process(List.of(store(EventType.CUSTOMER_REGISTERED, ann, T0, "first_name", "Ann"),
-				store(EventType.CART_ITEM_ADDED, ann, T0.plusSeconds(5), "product_id", 7, "quantity", 1, "price", 10)));
+				storeCart(EventType.CART_ITEM_ADDED, ann, "cart-v-ann", T0.plusSeconds(5), "product_id", 7, "quantity", 1,
+						"price", 10)));
 		long annId = id(this.search.search("ann", 0, 20).getItems().get(0));
 		Map<String, Object> before = contact(annId);
 
@@ -227,7 +228,8 @@ abstract class ContactsContractTests {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_event", Long.class)).isEqualTo(1);
 		List<String> hashes = this.jdbc.queryForList("SELECT key_hash FROM rmk_erasure", String.class);
-		assertThat(hashes).hasSize(4).allMatch((hash) -> hash.matches("[0-9a-f]{64}"));
+		// visitors v1 and v2, customer 42, the email, the cart
+		assertThat(hashes).hasSize(5).allMatch((hash) -> hash.matches("[0-9a-f]{64}"));
 
 		// a replay of the old events (outbox retry, Kafka rewind) and new ones for any identifier
 		this.processor.process(history);
@@ -410,6 +412,23 @@ abstract class ContactsContractTests {
 				"product_id", 1)));
 		assertThat(this.search.search(null, 0, 20).getItems()).extracting(this::identitiesOf)
 			.containsExactly(List.of("VISITOR:v-mallory"));
+	}
+
+	@Test
+	void aCartsEventArrivingAfterItsOrderFindsTheBuyer() {
+		// another node (or Kafka partition) was slower: the order comes first, then the cart's first line
+		ShopperIds buyer = ShopperIds.of(null, null, "lan@example.com", true);
+		this.processor.process(List.of(storeCart(EventType.ORDER_PLACED, buyer, "k1", T0.plusSeconds(60), "order_id", 11,
+				"value", 10)));
+		this.processor.process(List.of(storeCart(EventType.CART_ITEM_ADDED, ShopperIds.none(), "k1", T0, "product_id", 1,
+				"quantity", 1, "price", 10)));
+
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		Map<String, Object> lan = contact(id(this.search.search("lan@", 0, 20).getItems().get(0)));
+		assertThat(timelineTypes(lan)).containsExactly("order_placed", "cart_item_added");
+		assertThat(identities(lan)).containsExactlyInAnyOrder("CART:k1", "EMAIL:lan@example.com");
+		// the ordered cart is no open cart
+		assertThat(map(map(lan, "profile"), "cart")).containsEntry("items", 0);
 	}
 
 	@Test
