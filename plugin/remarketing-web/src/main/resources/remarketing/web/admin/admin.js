@@ -623,9 +623,12 @@
     clear(rows);
     identities.forEach(function (identity) {
       var row = el('tr');
-      cell(row, label({ email: 'Email', customer: 'Customer id', visitor: 'Visitor' }, identity.kind));
+      cell(row, label({ email: 'Email', customer: 'Customer id', visitor: 'Visitor', cart: 'Cart' }, identity.kind));
       cell(row, identity.value, 'cell-value');
-      cell(row, el('span', 'badge ' + (identity.verified ? 'badge-ok' : 'badge-muted'), identity.verified ? 'Verified' : 'Claimed'));
+      // a cart code identifies a cart, not a person: neither verified nor claimed
+      var cart = identity.kind === 'CART';
+      cell(row, el('span', 'badge ' + (identity.verified ? 'badge-ok' : 'badge-muted'),
+        identity.verified ? 'Verified' : (cart ? 'No proof' : 'Claimed')));
       cell(row, timeElement(identity.firstSeen));
       rows.appendChild(row);
     });

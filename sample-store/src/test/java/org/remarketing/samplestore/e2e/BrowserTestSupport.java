@@ -3,6 +3,8 @@ package org.remarketing.samplestore.e2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import com.microsoft.playwright.Page;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,12 +33,28 @@ abstract class BrowserTestSupport {
 
     @BeforeAll
     void browser() {
-        session = new BrowserSession();
+        session = new BrowserSession(userAgent());
+    }
+
+    /** The user agent the browser sends; null: Chromium's own (HeadlessChrome, which tracking ignores as a bot). */
+    String userAgent() {
+        return null;
     }
 
     @AfterAll
     void close() {
         session.close();
+    }
+
+    /** The checkout's shipping step, as a shopper fills it in. */
+    static void fillShipping(Page page, String firstName, String lastName, String address, String city,
+                             String postalCode, String country) {
+        page.locator("[name=firstName]").fill(firstName);
+        page.locator("[name=lastName]").fill(lastName);
+        page.locator("[name=address]").fill(address);
+        page.locator("[name=city]").fill(city);
+        page.locator("[name=postalCode]").fill(postalCode);
+        page.locator("[name=country]").selectOption(country);
     }
 
     String url(String path) {

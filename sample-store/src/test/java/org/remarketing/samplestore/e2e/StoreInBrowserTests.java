@@ -57,12 +57,7 @@ class StoreInBrowserTests extends BrowserTestSupport {
             page.locator("[data-test=checkout]").click();
             page.locator("#checkout-email").fill("e2e.shopper@example.com");
             page.locator("[data-test=checkout-continue]").click();
-            page.locator("[name=firstName]").fill("Mai");
-            page.locator("[name=lastName]").fill("Nguyễn");
-            page.locator("[name=address]").fill("12 Lý Thường Kiệt");
-            page.locator("[name=city]").fill("Hà Nội");
-            page.locator("[name=postalCode]").fill("100000");
-            page.locator("[name=country]").selectOption("VN");
+            fillShipping(page, "Mai", "Nguyễn", "12 Lý Thường Kiệt", "Hà Nội", "100000", "VN");
             page.locator("[data-test=checkout-continue]").click();
             page.locator("[data-test=place-order]").click();
             String orderNumber = page.locator("[data-test=order-number]").innerText().replaceAll("\\D", "");

@@ -243,7 +243,7 @@ public class ContactEventProcessor implements EventProcessor {
 		Map<String, List<TrackedEvent>> byShopper = new LinkedHashMap<>();
 		hashes.forEach((event, keys) -> {
 			if (keys.stream().noneMatch(erased::contains)) {
-				byShopper.computeIfAbsent(event.shopper().streamKey(), (key) -> new ArrayList<>()).add(event);
+				byShopper.computeIfAbsent(streamKey(event), (key) -> new ArrayList<>()).add(event);
 			}
 		});
 		FirstSeen firstSeen = new FirstSeen();
@@ -277,11 +277,18 @@ public class ContactEventProcessor implements EventProcessor {
 		firstSeen.write(this.jdbc);
 	}
 
+	/** Whose events these are, for ordering: the shopper's stream, or the cart of a store event that names nobody. */
+	private static String streamKey(TrackedEvent event) {
+		return (event.shopper().isEmpty() && event.cartCode() != null) ? "cart:" + event.cartCode()
+				: event.shopper().streamKey();
+	}
+
 	/** What identity resolution reads of an event: events that agree on it resolve to the same contact. */
 	private static String identifiersOf(TrackedEvent event) {
 		ShopperIds ids = event.shopper();
-		return (event.source() == EventSource.BROWSER) + "|" + ids.visitorId() + "|" + ids.customerId() + "|"
-				+ ids.email() + "|" + ids.emailVerified();
+		boolean browser = event.source() == EventSource.BROWSER;
+		return browser + "|" + ids.visitorId() + "|" + ids.customerId() + "|" + ids.email() + "|" + ids.emailVerified()
+				+ "|" + (browser ? null : event.cartCode()); // a browser's cart code proves nothing
 	}
 
 	/**
@@ -355,7 +362,7 @@ public class ContactEventProcessor implements EventProcessor {
 	}
 
 	private List<String> erasureHashes(TrackedEvent event) {
-		return IdentityResolver.identifiers(event.shopper())
+		return IdentityResolver.identifiers(event)
 			.stream()
 			.map((identity) -> this.erasureKeys.hash(identity.kind, identity.value))
 			.collect(Collectors.toList());
@@ -382,7 +389,7 @@ public class ContactEventProcessor implements EventProcessor {
 		private final Map<IdentityResolver.Identity, Instant> earliest = new LinkedHashMap<>();
 
 		void saw(TrackedEvent event) {
-			for (IdentityResolver.Identity identity : IdentityResolver.identifiers(event.shopper())) {
+			for (IdentityResolver.Identity identity : IdentityResolver.identifiers(event)) {
 				this.earliest.merge(identity, event.occurredAt(), (a, b) -> a.isBefore(b) ? a : b);
 			}
 		}

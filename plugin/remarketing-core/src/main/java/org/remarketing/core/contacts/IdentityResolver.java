@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.remarketing.core.tracking.EventSource;
+import org.remarketing.core.tracking.EventType;
 import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
 
@@ -30,6 +31,11 @@ import org.springframework.jdbc.core.JdbcOperations;
  * <li><b>One customer per contact</b>: contacts of two different store customers never merge
  * (two people sharing a computer). The shared browser's visitor id moves to the customer who is
  * using it now; the other customer's history stays with them.</li>
+ * <li><b>Carts</b>: a store event's cart code is recorded for its contact when nobody owns it yet.
+ * A store event naming no one but a cart (a headless shop's guest, no visitor cookie) goes to the
+ * owner of that cart code, or a contact created for it; an event that does name someone takes over
+ * a contact that owns nothing but carts of its own. A cart code never joins two contacts that are
+ * known otherwise.</li>
  * </ul>
  */
 final class IdentityResolver {
@@ -37,6 +43,8 @@ final class IdentityResolver {
 	private static final int MAX_VISITOR = 64;
 
 	private static final int MAX_EMAIL = 254;
+
+	private static final int MAX_CART = 64;
 
 	private static final int ATTEMPTS = 5;
 
@@ -69,6 +77,34 @@ final class IdentityResolver {
 		return all;
 	}
 
+	/** The identifiers an event stands for, as they would be stored: its shopper's and the carts the store named. */
+	static List<Identity> identifiers(TrackedEvent event) {
+		List<Identity> all = identifiers(event.shopper());
+		all.addAll(carts(event));
+		return all;
+	}
+
+	/**
+	 * The carts a store event names: its cart and, for a merge at sign-in, the guest cart it came from. A browser
+	 * names none (whatever it sent).
+	 */
+	static List<Identity> carts(TrackedEvent event) {
+		List<Identity> carts = new ArrayList<>();
+		if (event.source() == EventSource.BROWSER) {
+			return carts;
+		}
+		String cart = valid(event.cartCode(), MAX_CART);
+		if (cart != null) {
+			carts.add(new Identity(IdentityKind.CART, cart, false));
+		}
+		Object from = (event.type() == EventType.CART_MERGED) ? event.property("from_cart_code") : null;
+		String fromCart = (from instanceof String) ? valid((String) from, MAX_CART) : null;
+		if (fromCart != null && !fromCart.equals(cart)) {
+			carts.add(new Identity(IdentityKind.CART, fromCart, false));
+		}
+		return carts;
+	}
+
 	/** The locked, current contact of the event, or null if the event names nobody. */
 	ContactRow resolve(TrackedEvent event, Instant now) {
 		ShopperIds ids = event.shopper();
@@ -88,6 +124,12 @@ final class IdentityResolver {
 			proofs.add(new Identity(IdentityKind.EMAIL, email, true));
 		}
 		Identity claim = (email != null && !emailProven) ? new Identity(IdentityKind.EMAIL, email, false) : null;
+		List<Identity> carts = carts(event);
+		if (proofs.isEmpty()) {
+			// Nobody but a cart: the cart's own contact.
+			proofs.addAll(carts);
+			carts = List.of();
+		}
 		if (proofs.isEmpty() && claim == null) {
 			return null;
 		}
@@ -108,26 +150,40 @@ final class IdentityResolver {
 			if (claim != null) {
 				all.add(claim);
 			}
+			all.addAll(carts);
 			Map<Identity, Owner> owners = owners(all);
 			Set<Long> candidateIds = proofs.stream()
 				.map(owners::get)
 				.filter(Objects::nonNull)
 				.map((owner) -> owner.contactId)
 				.collect(Collectors.toCollection(LinkedHashSet::new));
-			List<ContactRow> candidates = this.rows.lock(candidateIds);
-			boolean moved = candidates.size() != candidateIds.size()
+			Set<Long> cartOwners = carts.stream()
+				.map(owners::get)
+				.filter(Objects::nonNull)
+				.map((owner) -> owner.contactId)
+				.filter((id) -> !candidateIds.contains(id))
+				.collect(Collectors.toCollection(LinkedHashSet::new));
+			Set<Long> lockIds = new LinkedHashSet<>(candidateIds);
+			lockIds.addAll(cartOwners);
+			List<ContactRow> candidates = this.rows.lock(lockIds);
+			boolean moved = candidates.size() != lockIds.size()
 					|| candidates.stream().anyMatch((row) -> row.mergedInto != null);
+			if (!moved && !cartOwners.isEmpty()) {
+				// Checked under the lock: only a contact nobody is known for is taken over through its cart.
+				Set<Long> known = knownContacts(cartOwners);
+				candidates.removeIf((row) -> known.contains(row.id));
+			}
 			if (moved && attempt < ATTEMPTS) {
 				continue; // merged by someone else between our read and our lock: read again
 			}
 			if (moved) {
 				throw new IllegalStateException("Contacts keep changing under event " + event.id());
 			}
-			return join(event, proofs, claim, customer, emailProven ? email : null, owners, candidates, now);
+			return join(event, proofs, claim, carts, customer, emailProven ? email : null, owners, candidates, now);
 		}
 	}
 
-	private ContactRow join(TrackedEvent event, List<Identity> proofs, Identity claim, Long customer,
+	private ContactRow join(TrackedEvent event, List<Identity> proofs, Identity claim, List<Identity> carts, Long customer,
 			String provenEmail, Map<Identity, Owner> owners, List<ContactRow> candidates, Instant now) {
 		candidates.sort(Comparator.comparing((ContactRow row) -> row.createdAt).thenComparing((row) -> row.id));
 		List<ContactRow> group = new ArrayList<>();
@@ -174,6 +230,12 @@ final class IdentityResolver {
 						survivor.id, proof.kind.name(), proof.value);
 			}
 		}
+		for (Identity cart : carts) {
+			if (!owners.containsKey(cart)) {
+				// the cart's later events that name no one (or arrive late, from another node) find this contact
+				insert(cart, survivor.id, event.occurredAt());
+			}
+		}
 		if (claim != null && !owners.containsKey(claim)) {
 			insert(claim, survivor.id, event.occurredAt());
 			if (survivor.email == null) {
@@ -199,6 +261,13 @@ final class IdentityResolver {
 		this.jdbc.update("INSERT INTO rmk_contact_identity (kind, identity_value, contact_id, verified, first_seen)"
 				+ " VALUES (?, ?, ?, ?, ?)", identity.kind.name(), identity.value, contactId, identity.verified,
 				ContactRows.ts(firstSeen));
+	}
+
+	/** Those of the contacts that own an identifier other than a cart. */
+	private Set<Long> knownContacts(Set<Long> contactIds) {
+		String marks = contactIds.stream().map((id) -> "?").collect(Collectors.joining(", "));
+		return new LinkedHashSet<>(this.jdbc.queryForList("SELECT DISTINCT contact_id FROM rmk_contact_identity"
+				+ " WHERE contact_id IN (" + marks + ") AND kind <> 'CART'", Long.class, contactIds.toArray()));
 	}
 
 	private Map<Identity, Owner> owners(List<Identity> identities) {

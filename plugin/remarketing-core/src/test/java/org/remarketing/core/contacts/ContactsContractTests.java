@@ -82,7 +82,7 @@ abstract class ContactsContractTests {
 		assertThat(map(profile, "cart")).containsEntry("items", 2).containsEntry("code", "cart-v1");
 		assertThat(amount(map(profile, "cart").get("value"))).isEqualByComparingTo("39.80");
 		assertThat(map(profile, "checkout")).containsEntry("step", "add_shipping_info");
-		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "EMAIL:ann@example.com");
+		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "CART:cart-v1", "EMAIL:ann@example.com");
 		assertThat(timelineTypes(contact)).containsExactly("email_captured", "add_shipping_info", "begin_checkout",
 				"page_leave", "cart_item_added", "view_item", "page_view");
 		Map<String, Object> product = list(contact, "products").get(0);
@@ -107,7 +107,7 @@ abstract class ContactsContractTests {
 		assertThat(ann).isNotEqualTo(phoneContact).isEqualTo(id(this.search.search("42", 0, 20).getItems().get(0)));
 		Map<String, Object> contact = contact(ann);
 		assertThat(identities(contact)).containsExactlyInAnyOrder("VISITOR:v1", "VISITOR:v2", "CUSTOMER:42",
-				"EMAIL:ann@example.com");
+				"EMAIL:ann@example.com", "CART:cart-v1");
 		assertThat(list(contact, "identities")).filteredOn((i) -> i.get("kind").equals("EMAIL"))
 			.extracting((i) -> i.get("verified"))
 			.containsExactly(true);
@@ -126,7 +126,8 @@ abstract class ContactsContractTests {
 	void anEmailTypedInAnotherBrowserNeverJoinsOrChangesItsOwner() {
 		ShopperIds ann = ShopperIds.of("v-ann", 7L, "ann@example.com", true);
 		this.processor.process(List.of(store(EventType.CUSTOMER_REGISTERED, ann, T0, "first_name", "Ann"),
-				store(EventType.CART_ITEM_ADDED, ann, T0.plusSeconds(5), "product_id", 7, "quantity", 1, "price", 10)));
+				storeCart(EventType.CART_ITEM_ADDED, ann, "cart-v-ann", T0.plusSeconds(5), "product_id", 7, "quantity", 1,
+						"price", 10)));
 		long annId = id(this.search.search("ann", 0, 20).getItems().get(0));
 		Map<String, Object> before = contact(annId);
 
@@ -227,7 +228,8 @@ abstract class ContactsContractTests {
 		}
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_event", Long.class)).isEqualTo(1);
 		List<String> hashes = this.jdbc.queryForList("SELECT key_hash FROM rmk_erasure", String.class);
-		assertThat(hashes).hasSize(4).allMatch((hash) -> hash.matches("[0-9a-f]{64}"));
+		// visitors v1 and v2, customer 42, the email, the cart
+		assertThat(hashes).hasSize(5).allMatch((hash) -> hash.matches("[0-9a-f]{64}"));
 
 		// a replay of the old events (outbox retry, Kafka rewind) and new ones for any identifier
 		this.processor.process(history);
@@ -351,6 +353,82 @@ abstract class ContactsContractTests {
 		Map<String, Object> profile = map(contact(id(this.search.search("v1", 0, 20).getItems().get(0))), "profile");
 		assertThat(map(profile, "cart")).containsEntry("items", 0).containsEntry("code", null);
 		assertThat(map(profile, "checkout")).containsEntry("step", null);
+	}
+
+	@Test
+	void aHeadlessGuestsCartBelongsToTheContactOfItsOrderAndItsAccount() {
+		// a shop calling the store's API without the visitor cookie: the store knows nobody but the cart
+		ShopperIds nobody = ShopperIds.none();
+		this.processor.process(List.of(
+				storeCart(EventType.CART_ITEM_ADDED, nobody, "k1", T0, "product_id", 1, "sku", "A", "quantity", 1,
+						"price", 10),
+				storeCart(EventType.CART_ITEM_ADDED, nobody, "k1", T0.plusSeconds(10), "product_id", 2, "sku", "B",
+						"quantity", 2, "price", 5)));
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		long cartContact = id(this.search.search(null, 0, 20).getItems().get(0));
+		assertThat(identities(contact(cartContact))).containsExactly("CART:k1");
+		assertThat(map(map(contact(cartContact), "profile"), "cart")).containsEntry("items", 3).containsEntry("code", "k1");
+
+		ShopperIds order = ShopperIds.of(null, null, "lan@example.com", true);
+		this.processor.process(List.of(storeCart(EventType.ORDER_PLACED, order, "k1", T0.plusSeconds(60), "order_id", 11,
+				"value", 20), storeCart(EventType.CART_CONVERTED, order, "k1", T0.plusSeconds(60), "order_id", 11)));
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		Map<String, Object> lan = contact(id(this.search.search("lan@", 0, 20).getItems().get(0)));
+		assertThat(lan.get("id")).isEqualTo(cartContact);
+		assertThat(identities(lan)).containsExactlyInAnyOrder("CART:k1", "EMAIL:lan@example.com");
+		assertThat(timelineTypes(lan)).containsExactlyInAnyOrder("cart_converted", "order_placed", "cart_item_added",
+				"cart_item_added");
+		assertThat(map(map(lan, "profile"), "orders")).containsEntry("count", 1);
+
+		// later: an account with that email, then a new guest cart taken into it at sign-in
+		Instant later = T0.plus(Duration.ofDays(3));
+		ShopperIds customer = ShopperIds.of(null, 42L, "lan@example.com", true);
+		this.processor.process(List.of(store(EventType.CUSTOMER_REGISTERED, customer, later, "first_name", "Lan"),
+				storeCart(EventType.CART_ITEM_ADDED, nobody, "k2", later.plusSeconds(60), "product_id", 3, "sku", "C",
+						"quantity", 1, "price", 7)));
+		assertThat(this.search.search(null, 0, 20).getTotal()).as("the new cart's own contact").isEqualTo(2);
+		this.processor.process(List.of(storeCart(EventType.CART_MERGED, ShopperIds.of(null, 42L, null, false), "k2",
+				later.plusSeconds(90), "from_cart_code", "k2", "to_cart_code", "k2")));
+
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		lan = contact(cartContact);
+		assertThat(identities(lan)).containsExactlyInAnyOrder("CART:k1", "CART:k2", "EMAIL:lan@example.com",
+				"CUSTOMER:42");
+		assertThat(timelineTypes(lan)).hasSize(7).startsWith("cart_merged", "cart_item_added", "customer_registered");
+		assertThat(map(map(lan, "profile"), "cart")).containsEntry("items", 1).containsEntry("code", "k2");
+		assertThat(amount(map(map(lan, "profile"), "cart").get("value"))).isEqualByComparingTo("7");
+
+		// a cart code is no secret: someone else's browser changing that cart stays someone else
+		this.processor.process(List.of(storeCart(EventType.CART_ITEM_ADDED, ShopperIds.of("v-mallory", null, null, false),
+				"k2", later.plusSeconds(120), "product_id", 4, "quantity", 1, "price", 1)));
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(2);
+		assertThat(identities(contact(id(this.search.search("v-mallory", 0, 20).getItems().get(0)))))
+			.containsExactly("VISITOR:v-mallory");
+		assertThat(timelineTypes(contact(cartContact))).hasSize(7);
+
+		// erased: the cart's late events do not bring the person back
+		assertThat(this.eraser.erase(cartContact)).isTrue();
+		this.processor.process(List.of(storeCart(EventType.CART_ITEM_REMOVED, nobody, "k1", later.plusSeconds(200),
+				"product_id", 1)));
+		assertThat(this.search.search(null, 0, 20).getItems()).extracting(this::identitiesOf)
+			.containsExactly(List.of("VISITOR:v-mallory"));
+	}
+
+	@Test
+	void aCartsEventArrivingAfterItsOrderFindsTheBuyer() {
+		// another node (or Kafka partition) was slower: the order comes first, then the cart's first line
+		ShopperIds buyer = ShopperIds.of(null, null, "lan@example.com", true);
+		this.processor.process(List.of(storeCart(EventType.ORDER_PLACED, buyer, "k1", T0.plusSeconds(60), "order_id", 11,
+				"value", 10)));
+		this.processor.process(List.of(storeCart(EventType.CART_ITEM_ADDED, ShopperIds.none(), "k1", T0, "product_id", 1,
+				"quantity", 1, "price", 10)));
+
+		assertThat(this.search.search(null, 0, 20).getTotal()).isEqualTo(1);
+		Map<String, Object> lan = contact(id(this.search.search("lan@", 0, 20).getItems().get(0)));
+		assertThat(timelineTypes(lan)).containsExactly("order_placed", "cart_item_added");
+		assertThat(identities(lan)).containsExactlyInAnyOrder("CART:k1", "EMAIL:lan@example.com");
+		// the ordered cart is no open cart
+		assertThat(map(map(lan, "profile"), "cart")).containsEntry("items", 0);
 	}
 
 	@Test
