@@ -149,19 +149,76 @@ public class SegmentEngine {
 		}
 		List<Long> all = new ArrayList<>(ids);
 		new FunnelStages(this.jdbc).update(all, now);
-		List<Segment> segments = segments().stream().filter((s) -> s.enabled).collect(Collectors.toList());
-		this.transaction.executeWithoutResult((status) -> {
-			for (Segment segment : segments) {
-				SegmentQuery query = compiled(segment, now);
-				if (query != null) {
-					lock(segment.id);
-					for (List<Long> part : parts(all)) {
-						apply(segment, query, "c.id IN (" + marks(part.size()) + ")",
-								"m.contact_id IN (" + marks(part.size()) + ")", part, now);
-					}
+		List<Segment> segments = new ArrayList<>();
+		List<SegmentQuery> queries = new ArrayList<>();
+		for (Segment segment : segments()) {
+			SegmentQuery query = segment.enabled ? compiled(segment, now) : null;
+			if (query != null) {
+				segments.add(segment);
+				queries.add(query);
+			}
+		}
+		if (segments.isEmpty()) {
+			return;
+		}
+		for (List<Long> part : parts(all)) {
+			refreshPart(part, segments, queries, now);
+		}
+	}
+
+	/**
+	 * One read for every segment's condition over these contacts, one for their memberships; then
+	 * only the segments where something changes are locked, their memberships read again under the
+	 * lock, and the differences written.
+	 */
+	private void refreshPart(List<Long> ids, List<Segment> segments, List<SegmentQuery> queries, Instant now) {
+		StringBuilder select = new StringBuilder("SELECT c.id");
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < queries.size(); i++) {
+			select.append(", CASE WHEN (").append(queries.get(i).condition()).append(") THEN 1 ELSE 0 END AS s").append(i);
+			params.addAll(queries.get(i).parameters());
+		}
+		select.append(" FROM rmk_contact c WHERE c.merged_into IS NULL AND c.id IN (").append(marks(ids.size())).append(')');
+		params.addAll(ids);
+		Map<Long, Set<Long>> matching = new LinkedHashMap<>();
+		segments.forEach((segment) -> matching.put(segment.id, new HashSet<>()));
+		this.jdbc.query(select.toString(), (rs) -> {
+			for (int i = 0; i < segments.size(); i++) {
+				if (rs.getInt("s" + i) == 1) {
+					matching.get(segments.get(i).id).add(rs.getLong("id"));
 				}
 			}
+		}, params.toArray());
+		Map<Long, Set<Long>> current = members(ids);
+		List<Segment> changing = segments.stream()
+			.filter((segment) -> !matching.get(segment.id).equals(current.getOrDefault(segment.id, Set.of())))
+			.collect(Collectors.toList());
+		if (changing.isEmpty()) {
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			for (Segment segment : changing) {
+				lock(segment.id);
+			}
+			Map<Long, Set<Long>> locked = members(ids);
+			for (Segment segment : changing) {
+				Set<Long> now1 = locked.getOrDefault(segment.id, Set.of());
+				Set<Long> want = matching.get(segment.id);
+				List<Long> entering = want.stream().filter((id) -> !now1.contains(id)).sorted().collect(Collectors.toList());
+				List<Long> exiting = now1.stream().filter((id) -> !want.contains(id)).sorted().collect(Collectors.toList());
+				write(segment, entering, exiting, now);
+			}
 		});
+	}
+
+	/** Segment id → the given contacts that are its members now. */
+	private Map<Long, Set<Long>> members(List<Long> ids) {
+		Map<Long, Set<Long>> members = new LinkedHashMap<>();
+		this.jdbc.query("SELECT segment_id, contact_id FROM rmk_segment_member WHERE contact_id IN (" + marks(ids.size())
+				+ ")", (rs) -> {
+					members.computeIfAbsent(rs.getLong(1), (key) -> new HashSet<>()).add(rs.getLong(2));
+				}, ids.toArray());
+		return members;
 	}
 
 	// ---------------------------------------------------------------- the clock
@@ -291,6 +348,10 @@ public class SegmentEngine {
 				+ " m.segment_id = ? AND " + memberScope + " AND NOT EXISTS (SELECT 1 FROM rmk_contact c WHERE"
 				+ " c.id = m.contact_id AND c.merged_into IS NULL AND (" + query.condition() + "))", Long.class,
 				exitParams.toArray());
+		write(segment, entering, exiting, now);
+	}
+
+	private void write(Segment segment, List<Long> entering, List<Long> exiting, Instant now) {
 		if (entering.isEmpty() && exiting.isEmpty()) {
 			return;
 		}
