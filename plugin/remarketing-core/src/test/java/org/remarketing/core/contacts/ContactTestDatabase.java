@@ -18,9 +18,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A fresh, migrated database per test (same pattern as the schema contract tests): H2 in memory,
  * or a new database on the CI machine's MariaDB (session in a time zone other than the JVM's) or
- * PostgreSQL, which fail (never skip) when the server is down.
+ * PostgreSQL, which fail (never skip) when the server is down. Public for the other feature packages'
+ * contract tests (segments).
  */
-abstract class ContactTestDatabase {
+public abstract class ContactTestDatabase {
 
 	private final DataSource dataSource;
 
@@ -28,30 +29,30 @@ abstract class ContactTestDatabase {
 		this.dataSource = new DriverManagerDataSource(url);
 	}
 
-	DataSource dataSource() {
+	public DataSource dataSource() {
 		return this.dataSource;
 	}
 
-	JdbcTemplate jdbc() {
+	public JdbcTemplate jdbc() {
 		return new JdbcTemplate(this.dataSource);
 	}
 
-	ContactTestDatabase migrated() {
+	public ContactTestDatabase migrated() {
 		new RemarketingSchema(this.dataSource, getClass().getClassLoader()).migrate();
 		return this;
 	}
 
-	abstract void drop();
+	public abstract void drop();
 
 	static String uniqueName() {
 		return "rmk_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 	}
 
-	static final class H2 extends ContactTestDatabase {
+	public static final class H2 extends ContactTestDatabase {
 
 		private final Connection keepAlive;
 
-		H2(String modeSettings) {
+		public H2(String modeSettings) {
 			super("jdbc:h2:mem:" + uniqueName() + modeSettings);
 			try {
 				this.keepAlive = dataSource().getConnection();
@@ -62,7 +63,7 @@ abstract class ContactTestDatabase {
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			try {
 				this.keepAlive.close();
 			}
@@ -73,7 +74,7 @@ abstract class ContactTestDatabase {
 
 	}
 
-	static final class MariaDb extends ContactTestDatabase {
+	public static final class MariaDb extends ContactTestDatabase {
 
 		private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
 
@@ -84,7 +85,7 @@ abstract class ContactTestDatabase {
 			this.name = name;
 		}
 
-		static MariaDb create() {
+		public static MariaDb create() {
 			ZoneOffset jvm = ZoneId.systemDefault().getRules().getOffset(Instant.now());
 			String name = uniqueName();
 			server().execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
@@ -92,7 +93,7 @@ abstract class ContactTestDatabase {
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			server().execute("DROP DATABASE IF EXISTS " + this.name);
 		}
 
@@ -102,7 +103,7 @@ abstract class ContactTestDatabase {
 
 	}
 
-	static final class PostgreSql extends ContactTestDatabase {
+	public static final class PostgreSql extends ContactTestDatabase {
 
 		private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -113,14 +114,14 @@ abstract class ContactTestDatabase {
 			this.name = name;
 		}
 
-		static PostgreSql create() {
+		public static PostgreSql create() {
 			String name = uniqueName();
 			server().execute("CREATE DATABASE " + name);
 			return new PostgreSql(name);
 		}
 
 		@Override
-		void drop() {
+		public void drop() {
 			server().execute("DROP DATABASE IF EXISTS " + this.name + " WITH (FORCE)");
 		}
 
