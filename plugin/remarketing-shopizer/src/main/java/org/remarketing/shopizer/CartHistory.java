@@ -23,32 +23,18 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 final class CartHistory extends HistoryPhase {
 
-	private final ShopizerMapping.Tables tables;
+	/** Open carts of registered customers. */
+	private static final String OPEN = "ORDER_ID IS NULL AND CUSTOMER_ID IS NOT NULL";
 
 	CartHistory(ShopizerMapping.Tables tables) {
-		super("carts");
-		this.tables = tables;
-	}
-
-	@Override
-	long maxId(JdbcOperations jdbc) {
-		Long max = jdbc.queryForObject("SELECT MAX(SHP_CART_ID) FROM " + this.tables.cart, Long.class);
-		return (max != null) ? max : 0;
-	}
-
-	@Override
-	long count(JdbcOperations jdbc, long maxId) {
-		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + this.tables.cart
-				+ " WHERE SHP_CART_ID <= ? AND ORDER_ID IS NULL AND CUSTOMER_ID IS NOT NULL", Long.class, maxId);
-		return (count != null) ? count : 0;
+		super("carts", tables, tables.cart, "SHP_CART_ID", OPEN);
 	}
 
 	@Override
 	Page read(JdbcOperations jdbc, long afterId, long maxId, int size, Instant boundary) {
 		Map<Long, Cart> carts = new LinkedHashMap<>();
 		jdbc.query("SELECT SHP_CART_ID, SHP_CART_CODE, CUSTOMER_ID, DATE_CREATED, DATE_MODIFIED FROM " + this.tables.cart
-				+ " WHERE SHP_CART_ID > ? AND SHP_CART_ID <= ? AND ORDER_ID IS NULL AND CUSTOMER_ID IS NOT NULL"
-				+ " ORDER BY SHP_CART_ID LIMIT ?", (rs) -> {
+				+ " WHERE SHP_CART_ID > ? AND SHP_CART_ID <= ? AND " + OPEN + " ORDER BY SHP_CART_ID LIMIT ?", (rs) -> {
 					Cart cart = new Cart(rs.getLong("SHP_CART_ID"), rs.getString("SHP_CART_CODE"),
 							rs.getLong("CUSTOMER_ID"));
 					cart.lastChange = latest(instant(rs, "DATE_CREATED"), instant(rs, "DATE_MODIFIED"));

@@ -27,24 +27,8 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 final class CustomerHistory extends HistoryPhase {
 
-	private final ShopizerMapping.Tables tables;
-
 	CustomerHistory(ShopizerMapping.Tables tables) {
-		super("customers");
-		this.tables = tables;
-	}
-
-	@Override
-	long maxId(JdbcOperations jdbc) {
-		Long max = jdbc.queryForObject("SELECT MAX(CUSTOMER_ID) FROM " + this.tables.customer, Long.class);
-		return (max != null) ? max : 0;
-	}
-
-	@Override
-	long count(JdbcOperations jdbc, long maxId) {
-		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + this.tables.customer + " WHERE CUSTOMER_ID <= ?",
-				Long.class, maxId);
-		return (count != null) ? count : 0;
+		super("customers", tables, tables.customer, "CUSTOMER_ID", null);
 	}
 
 	@Override

@@ -29,10 +29,28 @@ abstract class HistoryPhase {
 	/** Most values bound in one {@code IN (...)} list. */
 	static final int IN_CHUNK = 500;
 
+	/** The store's table names, for the phase's reads. */
+	final ShopizerMapping.Tables tables;
+
 	private final String name;
 
-	HistoryPhase(String name) {
+	private final String table;
+
+	private final String id;
+
+	private final String filter;
+
+	/**
+	 * @param table the table whose rows the phase reads
+	 * @param id its id column, the order of the pages
+	 * @param filter the rows read (SQL on the table's columns), or null for all
+	 */
+	HistoryPhase(String name, ShopizerMapping.Tables tables, String table, String id, String filter) {
+		this.tables = tables;
 		this.name = name;
+		this.table = table;
+		this.id = id;
+		this.filter = filter;
 	}
 
 	/** Its name in the status and the checkpoint: carts, customers, optins or orders. */
@@ -41,10 +59,17 @@ abstract class HistoryPhase {
 	}
 
 	/** The highest id now: what a run imports up to. */
-	abstract long maxId(JdbcOperations jdbc);
+	final long maxId(JdbcOperations jdbc) {
+		Long max = jdbc.queryForObject("SELECT MAX(" + this.id + ") FROM " + this.table, Long.class);
+		return (max != null) ? max : 0;
+	}
 
 	/** How many rows a run reads up to {@code maxId}, for its progress. */
-	abstract long count(JdbcOperations jdbc, long maxId);
+	final long count(JdbcOperations jdbc, long maxId) {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + this.table + " WHERE " + this.id + " <= ?"
+				+ ((this.filter != null) ? " AND " + this.filter : ""), Long.class, maxId);
+		return (count != null) ? count : 0;
+	}
 
 	/**
 	 * The events of the next rows after {@code afterId} (at most {@code size} rows, none above

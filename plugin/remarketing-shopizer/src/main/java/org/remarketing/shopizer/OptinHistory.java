@@ -27,24 +27,8 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 final class OptinHistory extends HistoryPhase {
 
-	private final ShopizerMapping.Tables tables;
-
 	OptinHistory(ShopizerMapping.Tables tables) {
-		super("optins");
-		this.tables = tables;
-	}
-
-	@Override
-	long maxId(JdbcOperations jdbc) {
-		Long max = jdbc.queryForObject("SELECT MAX(CUSTOMER_OPTIN_ID) FROM " + this.tables.customerOptin, Long.class);
-		return (max != null) ? max : 0;
-	}
-
-	@Override
-	long count(JdbcOperations jdbc, long maxId) {
-		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + this.tables.customerOptin
-				+ " WHERE CUSTOMER_OPTIN_ID <= ?", Long.class, maxId);
-		return (count != null) ? count : 0;
+		super("optins", tables, tables.customerOptin, "CUSTOMER_OPTIN_ID", null);
 	}
 
 	@Override

@@ -34,24 +34,8 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 final class OrderHistory extends HistoryPhase {
 
-	private final ShopizerMapping.Tables tables;
-
 	OrderHistory(ShopizerMapping.Tables tables) {
-		super("orders");
-		this.tables = tables;
-	}
-
-	@Override
-	long maxId(JdbcOperations jdbc) {
-		Long max = jdbc.queryForObject("SELECT MAX(ORDER_ID) FROM " + this.tables.orders, Long.class);
-		return (max != null) ? max : 0;
-	}
-
-	@Override
-	long count(JdbcOperations jdbc, long maxId) {
-		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + this.tables.orders + " WHERE ORDER_ID <= ?", Long.class,
-				maxId);
-		return (count != null) ? count : 0;
+		super("orders", tables, tables.orders, "ORDER_ID", null);
 	}
 
 	@Override

@@ -1,8 +1,6 @@
 package org.remarketing.samplestore.history;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +26,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,16 +51,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 // what the automatic run did is checked first, the live changes and the runs that follow after
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HistoryImportTests {
+class HistoryImportTests extends HistoryTestSupport {
 
     static final String SHOPPER = "shopper@example.com";
     static final String GUEST = "gus.guest@history.test";
     static final String READER = "rita.reader@history.test";
-
-    @DynamicPropertySource
-    static void freeSmtpPort(DynamicPropertyRegistry registry) {
-        registry.add("sample.mail.smtp-port", HistoryImportTests::freePort);
-    }
 
     /** Imported, never a @TestConfiguration: stores started by other tests scan this package. */
     static class StoreLife {
@@ -255,13 +246,5 @@ class HistoryImportTests {
         return json.readTree(mvc.perform(post("/api/v1/private/login").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"admin@shopizer.com\",\"password\":\"password\"}"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).get("token").asText();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.remarketing.samplestore.history;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +14,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.remarketing.samplestore.history.ImportedHistory.await;
@@ -38,15 +34,10 @@ import static org.remarketing.samplestore.history.ImportedHistory.outbox;
         "spring.datasource.url=jdbc:h2:mem:history-race;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
         "sample.mail.embedded=false",
         "remarketing.import.enabled=false"})
-class LiveCaptureDuringImportTests {
+class LiveCaptureDuringImportTests extends HistoryTestSupport {
 
     static final String CART_OWNER = "ben.scott@example.com";
     static final String BUYER = "lucas.taylor@example.com";
-
-    @DynamicPropertySource
-    static void freeSmtpPort(DynamicPropertyRegistry registry) {
-        registry.add("sample.mail.smtp-port", LiveCaptureDuringImportTests::freePort);
-    }
 
     /** Imported, never a @TestConfiguration: stores started by other tests scan this package. */
     static class StoreLife {
@@ -112,13 +103,5 @@ class LiveCaptureDuringImportTests {
         assertThat((BigDecimal) contact.get("total_spent")).isEqualByComparingTo(new BigDecimal(orders.get("SPENT").toString()));
         assertThat(((Number) contactOf(jdbc, ben).get("orders_count")).longValue())
                 .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ORDERS WHERE CUSTOMER_ID = ?", Long.class, ben));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
     }
 }
