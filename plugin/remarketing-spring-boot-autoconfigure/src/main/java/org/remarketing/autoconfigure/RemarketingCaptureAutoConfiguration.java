@@ -19,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -60,7 +61,10 @@ public class RemarketingCaptureAutoConfiguration {
 		return (status) -> status.put("capture", new LinkedHashMap<>(capture.status()));
 	}
 
-	static final class CaptureStarter implements ApplicationListener<ApplicationReadyEvent> {
+	/** First among the plugin's listeners of the ready event: the history import needs capture's start time. */
+	static final class CaptureStarter implements ApplicationListener<ApplicationReadyEvent>, Ordered {
+
+		static final int ORDER = 0;
 
 		private final ShopizerCapture capture;
 
@@ -71,6 +75,11 @@ public class RemarketingCaptureAutoConfiguration {
 		@Override
 		public void onApplicationEvent(ApplicationReadyEvent event) {
 			this.capture.start();
+		}
+
+		@Override
+		public int getOrder() {
+			return ORDER;
 		}
 
 	}
