@@ -3,10 +3,12 @@ package org.remarketing.autoconfigure;
 import java.util.LinkedHashMap;
 
 import org.remarketing.core.schema.RemarketingSchema;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.shopizer.ShopizerCapture;
+import org.remarketing.shopizer.ShopizerCatalogNews;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +54,13 @@ public class RemarketingCaptureAutoConfiguration {
 	@Bean
 	CaptureStarter remarketingCaptureStarter(ShopizerCapture capture) {
 		return new CaptureStarter(capture);
+	}
+
+	/** The store catalog's newest product per category, for "new products for past buyers". */
+	@Bean
+	@ConditionalOnMissingBean(CatalogNews.class)
+	ShopizerCatalogNews remarketingCatalogNews(ListableBeanFactory beans, RemarketingSchema schema) {
+		return new ShopizerCatalogNews(beans, schema.dataSource());
 	}
 
 	@Bean

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.remarketing.core.schema.DatabaseVendor;
 import org.remarketing.core.schema.DbTime;
+import org.remarketing.core.shop.CatalogNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,8 @@ public class SegmentEngine {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private volatile CatalogNews catalogNews;
+
 	public SegmentEngine(DataSource dataSource, Clock clock, CustomRules customRules) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -79,6 +82,11 @@ public class SegmentEngine {
 		this.clock = clock;
 		this.dialect = new SqlDialect(DatabaseVendor.of(dataSource));
 		this.customRules = customRules;
+	}
+
+	/** Where "new products for past buyers" learns the catalog's newest product per category (read at each sweep). */
+	public void setCatalogNews(CatalogNews catalogNews) {
+		this.catalogNews = catalogNews;
 	}
 
 	public SqlDialect dialect() {
@@ -226,6 +234,7 @@ public class SegmentEngine {
 	/** Follows the clock for every enabled time-dependent segment; returns the contacts looked at. */
 	public long sweep() {
 		Instant now = this.clock.instant();
+		refreshCatalogNews();
 		long looked = 0;
 		for (Segment segment : segments()) {
 			if (!segment.enabled) {
@@ -261,6 +270,38 @@ public class SegmentEngine {
 		}
 		recordSizes(now);
 		return looked;
+	}
+
+	/** Copies the catalog's newest product per category into rmk_category_news (rows that changed only). */
+	void refreshCatalogNews() {
+		CatalogNews news = this.catalogNews;
+		if (news == null) {
+			return;
+		}
+		Map<String, Instant> newest;
+		try {
+			newest = news.newestProductPerCategory();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Remarketing could not read the catalog's new products: {}", ex.toString());
+			return;
+		}
+		Map<String, LocalDateTime> known = new LinkedHashMap<>();
+		this.jdbc.query("SELECT category_code, newest_added_at FROM rmk_category_news", (rs) -> {
+			known.put(rs.getString(1), rs.getObject(2, LocalDateTime.class));
+		});
+		newest.forEach((code, at) -> {
+			if (code.length() > 100) {
+				return;
+			}
+			LocalDateTime value = DbTime.utc(at);
+			if (!known.containsKey(code)) {
+				this.jdbc.update("INSERT INTO rmk_category_news (category_code, newest_added_at) VALUES (?, ?)", code, value);
+			}
+			else if (!value.equals(known.get(code))) {
+				this.jdbc.update("UPDATE rmk_category_news SET newest_added_at = ? WHERE category_code = ?", value, code);
+			}
+		});
 	}
 
 	// ---------------------------------------------------------------- full
@@ -314,8 +355,7 @@ public class SegmentEngine {
 			long high = Math.min(last, from + RANGE);
 			this.transaction.executeWithoutResult((status) -> {
 				lock(segment.id);
-				apply(segment, query, "c.id > ? AND c.id <= ?", "m.contact_id > ? AND m.contact_id <= ?",
-						List.of(low, high), now);
+				applyRange(segment, query, low, high, now);
 			});
 			if (progress) {
 				this.jdbc.update("UPDATE rmk_segment SET rebuild_done = ? WHERE id = ?", high, segment.id);
@@ -329,6 +369,29 @@ public class SegmentEngine {
 	}
 
 	// ---------------------------------------------------------------- membership changes
+
+	/**
+	 * Enters and exits the contacts of an id range: entries set-based inside the database (a
+	 * first build enters hundreds of thousands), exits through {@link #apply} (few).
+	 */
+	private void applyRange(Segment segment, SegmentQuery query, long low, long high, Instant now) {
+		LocalDateTime at = DbTime.utc(now);
+		List<Object> params = new ArrayList<>(List.of(segment.id, at, low, high));
+		params.addAll(query.parameters());
+		params.add(segment.id);
+		int entered = this.jdbc.update("INSERT INTO rmk_segment_member (segment_id, contact_id, entered_at) SELECT ?, c.id, ?"
+				+ " FROM rmk_contact c WHERE c.id > ? AND c.id <= ? AND c.merged_into IS NULL AND (" + query.condition()
+				+ ") AND NOT EXISTS (SELECT 1 FROM rmk_segment_member m WHERE m.segment_id = ? AND m.contact_id = c.id)",
+				params.toArray());
+		if (entered > 0) {
+			this.jdbc.update("INSERT INTO rmk_segment_change (segment_id, contact_id, entered, changed_at) SELECT segment_id,"
+					+ " contact_id, ?, entered_at FROM rmk_segment_member WHERE segment_id = ? AND contact_id > ?"
+					+ " AND contact_id <= ? AND entered_at = ? ORDER BY contact_id", true, segment.id, low, high, at);
+			this.jdbc.update("UPDATE rmk_segment SET member_count = member_count + ? WHERE id = ?", entered, segment.id);
+		}
+		apply(segment, query, "c.id > ? AND c.id <= ? AND 1 = 0", "m.contact_id > ? AND m.contact_id <= ?",
+				List.of(low, high), now);
+	}
 
 	/** Enters and exits the contacts of one scope (inside a transaction holding the segment's lock). */
 	private void apply(Segment segment, SegmentQuery query, String contactScope, String memberScope,
