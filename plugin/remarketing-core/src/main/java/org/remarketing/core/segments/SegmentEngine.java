@@ -234,7 +234,10 @@ public class SegmentEngine {
 	/** Follows the clock for every enabled time-dependent segment; returns the contacts looked at. */
 	public long sweep() {
 		Instant now = this.clock.instant();
-		refreshCatalogNews();
+		if (refreshCatalogNews()) {
+			this.jdbc.update("UPDATE rmk_segment SET swept_at = NULL WHERE code = ?",
+					BuiltInSegment.NEW_PRODUCTS_FOR_PAST_BUYERS.code());
+		}
 		long looked = 0;
 		for (Segment segment : segments()) {
 			if (!segment.enabled) {
@@ -243,6 +246,10 @@ public class SegmentEngine {
 			SegmentQuery query = compiled(segment, now);
 			if (query == null || !query.timeDependent()) {
 				continue;
+			}
+			if (query.sweeps().isEmpty() && segment.sweptAt != null
+					&& segment.sweptAt.plus(query.fullEvery()).isAfter(now)) {
+				continue; // a condition that moves in days, evaluated over everyone less often
 			}
 			if (segment.sweptAt == null || query.sweeps().isEmpty()) {
 				looked += evaluateAll(segment, query, now, false);
@@ -272,11 +279,14 @@ public class SegmentEngine {
 		return looked;
 	}
 
-	/** Copies the catalog's newest product per category into rmk_category_news (rows that changed only). */
-	void refreshCatalogNews() {
+	/**
+	 * Copies the catalog's newest product per category into rmk_category_news (rows that changed only).
+	 * @return whether anything changed
+	 */
+	boolean refreshCatalogNews() {
 		CatalogNews news = this.catalogNews;
 		if (news == null) {
-			return;
+			return false;
 		}
 		Map<String, Instant> newest;
 		try {
@@ -284,24 +294,29 @@ public class SegmentEngine {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Remarketing could not read the catalog's new products: {}", ex.toString());
-			return;
+			return false;
 		}
 		Map<String, LocalDateTime> known = new LinkedHashMap<>();
 		this.jdbc.query("SELECT category_code, newest_added_at FROM rmk_category_news", (rs) -> {
 			known.put(rs.getString(1), rs.getObject(2, LocalDateTime.class));
 		});
-		newest.forEach((code, at) -> {
+		boolean changed = false;
+		for (Map.Entry<String, Instant> entry : newest.entrySet()) {
+			String code = entry.getKey();
+			LocalDateTime value = DbTime.utc(entry.getValue());
 			if (code.length() > 100) {
-				return;
+				continue;
 			}
-			LocalDateTime value = DbTime.utc(at);
 			if (!known.containsKey(code)) {
 				this.jdbc.update("INSERT INTO rmk_category_news (category_code, newest_added_at) VALUES (?, ?)", code, value);
+				changed = true;
 			}
 			else if (!value.equals(known.get(code))) {
 				this.jdbc.update("UPDATE rmk_category_news SET newest_added_at = ? WHERE category_code = ?", value, code);
+				changed = true;
 			}
-		});
+		}
+		return changed;
 	}
 
 	// ---------------------------------------------------------------- full

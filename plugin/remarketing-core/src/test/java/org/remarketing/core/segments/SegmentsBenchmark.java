@@ -236,7 +236,7 @@ class SegmentsBenchmark {
 			this.jdbc.update("INSERT INTO rmk_contact_product (contact_id, product_id, sku, category_code, views,"
 					+ " view_seconds, last_viewed_at, cart_quantity, bought_count, last_bought_at) SELECT c.id,"
 					+ " (c.id * 7 + k.seq * 131) % 500, NULL, " + concat("'cat-'", text("((c.id * 7 + k.seq * 131) % 500) % 12"))
-					+ ", 1 + (c.id + k.seq) % 5, (c.id * k.seq) % 120, " + minusDays("(c.id + k.seq * 3) % 14")
+					+ ", 1 + (c.id + k.seq) % 5, (c.id * k.seq) % 120, " + minusDays("(c.id * 3 + k.seq * 7) % 180")
 					+ ", CASE WHEN k.seq = 1 AND c.cart_items > 0 THEN c.cart_items ELSE 0 END,"
 					+ " CASE WHEN k.seq = 1 AND c.orders_count > 0 THEN 1 ELSE 0 END,"
 					+ " CASE WHEN k.seq = 1 AND c.orders_count > 0 THEN c.last_order_at END"
