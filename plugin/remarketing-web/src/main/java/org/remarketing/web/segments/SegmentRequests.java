@@ -37,8 +37,6 @@ final class SegmentRequests {
 	/** Rules nest groups 5 deep (two JSON levels each); anything much deeper is refused before it is built. */
 	static final int MAX_DEPTH = 32;
 
-	static final int MAX_CODE = 64;
-
 	static final int MAX_NAME = 200;
 
 	static final int MAX_DESCRIPTION = 2000;
@@ -100,7 +98,7 @@ final class SegmentRequests {
 	}
 
 	static String code(ObjectNode body) {
-		String code = text(body, "code", MAX_CODE, false);
+		String code = text(body, "code", MAX_NAME, false); // a longer one fails the pattern, which says why
 		if (code == null) {
 			throw RefusedRequest.badRequest("code is required: lower-case letters, digits and '-', at most 64.");
 		}
