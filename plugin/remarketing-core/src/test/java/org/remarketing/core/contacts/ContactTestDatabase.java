@@ -18,7 +18,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * A fresh, migrated database per test (same pattern as the schema contract tests): H2 in memory,
  * or a new database on the CI machine's MariaDB (session in a time zone other than the JVM's) or
- * PostgreSQL, which fail (never skip) when the server is down.
+ * PostgreSQL, which fail (never skip) when the server is down. Public for the other feature packages'
+ * contract tests (segments).
  */
 public abstract class ContactTestDatabase {
 

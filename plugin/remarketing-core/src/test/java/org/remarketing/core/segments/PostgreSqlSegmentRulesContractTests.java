@@ -1,0 +1,17 @@
+package org.remarketing.core.segments;
+
+import org.junit.jupiter.api.Tag;
+import org.remarketing.core.contacts.ContactTestDatabase;
+
+/**
+ * PostgreSQL 15 at 127.0.0.1:5432.
+ */
+@Tag("postgresql")
+class PostgreSqlSegmentRulesContractTests extends SegmentRulesContractTests {
+
+	@Override
+	ContactTestDatabase createDatabase() {
+		return ContactTestDatabase.PostgreSql.create();
+	}
+
+}
