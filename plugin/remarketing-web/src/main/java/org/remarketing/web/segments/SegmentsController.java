@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +30,7 @@ import org.remarketing.core.segments.BuiltInSegment;
 import org.remarketing.core.segments.Segment;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentQuery;
+import org.remarketing.core.segments.SegmentRule;
 import org.remarketing.core.segments.SegmentScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -209,6 +214,7 @@ public class SegmentsController {
 		}
 		Instant now = this.clock.instant();
 		compile(rule, now);
+		checkReferences(code, rule);
 		if (this.engine.findByCode(code) != null) {
 			throw codeTaken(code);
 		}
@@ -268,6 +274,7 @@ public class SegmentsController {
 			}
 			if (rule != null) {
 				compile(rule, now);
+				checkReferences(segment.code(), rule);
 				conditionChanged = !rule.equals(segment.ruleJson());
 			}
 			else if (Boolean.TRUE.equals(enabled) && !segment.enabled()) {
@@ -287,6 +294,12 @@ public class SegmentsController {
 		Segment segment = existing(id);
 		if (segment.builtin()) {
 			throw RefusedRequest.conflict("Built-in segments cannot be deleted: switch it off instead.");
+		}
+		for (Map.Entry<String, Set<String>> other : references().entrySet()) {
+			if (other.getValue().contains(segment.code())) {
+				throw RefusedRequest.conflict("The rule of segment '" + other.getKey() + "' refers to this one: change"
+						+ " that rule first.");
+			}
 		}
 		if (!this.rows.delete(segment.id())) {
 			throw notFound();
@@ -308,6 +321,7 @@ public class SegmentsController {
 				throw RefusedRequest.badRequest("Send either a rule, or the code of a built-in segment with its settings.");
 			}
 			query = compile(rule, now);
+			explanation = describeRule(rule);
 		}
 		else if (body.has("code")) {
 			String code = SegmentRequests.code(body);
@@ -376,7 +390,7 @@ public class SegmentsController {
 		view.put("enabled", segment.enabled());
 		view.put("memberCount", segment.memberCount());
 		BuiltInSegment builtIn = segment.definition();
-		view.put("explanation", (builtIn != null) ? describe(builtIn, segment.settings()) : null);
+		view.put("explanation", segment.builtin() ? describe(builtIn, segment.settings()) : describeRule(segment.ruleJson()));
 		view.put("problem", problem(segment, now));
 		if (segment.builtin()) {
 			view.put("settings", settings(builtIn, segment.settings()));
@@ -439,6 +453,72 @@ public class SegmentsController {
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
+		}
+	}
+
+	/** A custom rule in plain language, or null when it is not a rule of the documented format. */
+	private static String describeRule(String ruleJson) {
+		try {
+			return (ruleJson != null) ? SegmentRule.parse(ruleJson).describe() : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/** The segment codes each custom segment's rule refers to, by the code of that segment. */
+	private Map<String, Set<String>> references() {
+		Map<String, Set<String>> references = new HashMap<>();
+		for (Segment segment : this.engine.segments()) {
+			if (!segment.builtin()) {
+				references.put(segment.code(), referencesOf(segment.ruleJson()));
+			}
+		}
+		return references;
+	}
+
+	private static Set<String> referencesOf(String ruleJson) {
+		try {
+			return (ruleJson != null) ? SegmentRule.parse(ruleJson).segments() : Set.of();
+		}
+		catch (IllegalArgumentException ex) {
+			return Set.of();
+		}
+	}
+
+	/**
+	 * A rule may name only segments that exist, and never lead back to its own segment, directly
+	 * or through the rules of the segments it names (membership would then depend on itself).
+	 */
+	private void checkReferences(String code, String rule) {
+		Set<String> named = referencesOf(rule);
+		if (named.isEmpty()) {
+			return;
+		}
+		Set<String> known = new HashSet<>();
+		this.engine.segments().forEach((segment) -> known.add(segment.code()));
+		for (String other : named) {
+			if (other.equals(code)) {
+				throw RefusedRequest.badRequest("The rule names this segment itself: a segment cannot depend on its own"
+						+ " members.");
+			}
+			if (!known.contains(other)) {
+				throw RefusedRequest.badRequest("The rule names segment '" + other + "', which does not exist.");
+			}
+		}
+		Map<String, Set<String>> references = references();
+		references.put(code, named);
+		Deque<String> path = new ArrayDeque<>(named);
+		Set<String> seen = new HashSet<>();
+		while (!path.isEmpty()) {
+			String next = path.pop();
+			if (next.equals(code)) {
+				throw RefusedRequest.badRequest("The rule leads back to this segment through the segments it names: a"
+						+ " segment cannot depend on its own members.");
+			}
+			if (seen.add(next)) {
+				path.addAll(references.getOrDefault(next, Set.of()));
+			}
 		}
 	}
 

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.remarketing.core.contacts.ContactEventProcessor;
 import org.remarketing.core.schema.RemarketingSchema;
+import org.remarketing.core.schema.DatabaseVendor;
 import org.remarketing.core.segments.CustomRules;
+import org.remarketing.core.segments.RuleCompiler;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentScheduler;
+import org.remarketing.core.segments.SqlDialect;
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
@@ -96,8 +99,14 @@ class SegmentsControllerTests {
 		JsonNode list = json(this.mvc.perform(get(SEGMENTS))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Cache-Control", "no-store"))
-			.andExpect(jsonPath("$.items", hasSize(10)))
 			.andReturn());
+		List<String> builtIns = new ArrayList<>();
+		list.get("items").forEach((item) -> {
+			if (item.get("builtin").asBoolean()) {
+				builtIns.add(item.get("code").asText());
+			}
+		});
+		assertThat(builtIns).hasSize(10).startsWith("abandoned-cart", "abandoned-checkout", "browse-abandonment");
 		JsonNode repeat = byCode(list, "repeat-buyers");
 		assertThat(repeat.get("builtin").asBoolean()).isTrue();
 		assertThat(repeat.get("enabled").asBoolean()).isTrue();
@@ -270,6 +279,175 @@ class SegmentsControllerTests {
 		this.mvc.perform(get(SEGMENTS + "/" + id)).andExpect(status().isOk());
 	}
 
+
+	// ---------------------------------------------------------------- custom segments
+
+	@Test
+	void aCustomRuleIsCountedBeforeSavingThenSavedRebuiltAndKeptCurrent() throws Exception {
+		String rule = "{\"all\":[{\"field\":\"orders_count\",\"op\":\"gte\",\"value\":2},"
+				+ "{\"field\":\"language\",\"op\":\"eq\",\"value\":\"en\"}]}";
+		long before = count(rule);
+		long english = buyer("en2", "en", 2);
+		long vietnamese = buyer("vi2", "vi", 2);
+		long once = buyer("en1", "en", 1);
+		this.mvc.perform(json(post(SEGMENTS + "/preview"), "{\"rule\":" + rule + "}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.count").value(before + 1))
+			.andExpect(jsonPath("$.explanation").value("Orders ≥ 2 and language is en"));
+
+		String code = "english-regulars-" + this.tag;
+		String name = "<img src=x onerror=alert(1)> regulars";
+		MvcResult created = this.mvc.perform(json(post(SEGMENTS), "{\"code\":\"" + code + "\",\"name\":"
+				+ JSON.writeValueAsString(name) + ",\"description\":\"<script>alert(2)</script>\",\"rule\":" + rule + "}"))
+			.andExpect(status().isCreated())
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(jsonPath("$.code").value(code))
+			.andExpect(jsonPath("$.name").value(name))
+			.andExpect(jsonPath("$.description").value("<script>alert(2)</script>"))
+			.andExpect(jsonPath("$.builtin").value(false))
+			.andExpect(jsonPath("$.enabled").value(true))
+			.andExpect(jsonPath("$.rule.all[1].value").value("en"))
+			.andExpect(jsonPath("$.explanation").value("Orders ≥ 2 and language is en"))
+			.andExpect(jsonPath("$.problem").isEmpty())
+			.andExpect(jsonPath("$.rebuildQueued").value(true))
+			.andReturn();
+		long id = json(created).get("id").asLong();
+		assertThat(created.getResponse().getHeader("Location")).isEqualTo(SEGMENTS + "/" + id);
+		awaitRebuild(id, null);
+		assertThat(members(id)).contains(english).doesNotContain(vietnamese, once);
+		assertThat(byCode(json(this.mvc.perform(get(SEGMENTS)).andReturn()), code).get("memberCount").asLong())
+			.isEqualTo(before + 1);
+
+		// a second order moves the one-time buyer in at once, without a rebuild
+		this.processor.process(List.of(event(EventType.ORDER_PLACED, ids("en1"), Instant.now().minusSeconds(60),
+				"order_id", "en1-again-" + this.tag, "value", 12)));
+		assertThat(members(id)).contains(english, once).doesNotContain(vietnamese);
+	}
+
+	@Test
+	void aChangedRuleIsCompiledBeforeItIsSavedAndRebuildsTheSegment() throws Exception {
+		long vietnamese = buyer("vi3", "vi", 3);
+		long id = create("by-language-" + this.tag, "{\"field\":\"language\",\"op\":\"eq\",\"value\":\"en\"}");
+		JsonNode first = awaitRebuild(id, null);
+		assertThat(members(id)).doesNotContain(vietnamese);
+
+		this.mvc.perform(json(put(SEGMENTS + "/" + id), "{\"rule\":{\"all\":[{\"field\":\"stage\",\"op\":\"eq\","
+				+ "\"value\":\"vip\"}]}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value(
+					"all[0].value: 'vip' is not a value of stage (use discovering, considering, intending, customer, loyal)"));
+		this.mvc.perform(json(put(SEGMENTS + "/" + id), "{\"settings\":{\"days\":3}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("a custom segment has a rule")));
+		assertThat(json(this.mvc.perform(get(SEGMENTS + "/" + id)).andReturn()).get("rule").get("value").asText())
+			.isEqualTo("en");
+
+		this.mvc.perform(json(put(SEGMENTS + "/" + id), "{\"rule\":{\"field\":\"language\",\"op\":\"in\","
+				+ "\"value\":[\"vi\",\"en\"]}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.explanation").value("Language is vi or en"))
+			.andExpect(jsonPath("$.rebuildQueued").value(true));
+		awaitRebuild(id, first.get("rebuild").get("rebuiltAt").asText());
+		assertThat(members(id)).contains(vietnamese);
+	}
+
+	@Test
+	void codesAreUniqueAcrossBuiltInAndCustomSegments() throws Exception {
+		String rule = "{\"field\":\"visits\",\"op\":\"gte\",\"value\":1}";
+		create("twice-" + this.tag, rule);
+		int segments = this.engine.segments().size();
+		for (String code : List.of("twice-" + this.tag, "vip", "abandoned-cart")) {
+			this.mvc.perform(json(post(SEGMENTS), "{\"code\":\"" + code + "\",\"name\":\"Again\",\"rule\":" + rule + "}"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.message").value("A segment with the code '" + code
+						+ "' exists already: choose another code."));
+		}
+		assertThat(this.engine.segments()).hasSize(segments);
+	}
+
+	@Test
+	void injectedRulesAreRefusedWithThePlaceOfTheProblemAndNothingIsSaved() throws Exception {
+		int segments = this.engine.segments().size();
+		String[][] refused = {
+			{ "{\"field\":\"orders_count; DROP TABLE rmk_contact\",\"op\":\"gte\",\"value\":1}", "field: 'orders_count; DROP TABLE rmk_contact' is not a field" },
+			{ "{\"field\":\"orders_count\",\"op\":\"gte) OR (1=1\",\"value\":1}", "op: " },
+			{ "{\"field\":\"orders_count\",\"op\":\"gte\",\"value\":\"1 OR 1=1\"}", "value: " },
+			{ "{\"all\":[{\"event\":\"view_item' --\",\"days\":7}]}", "all[0].event:" },
+			{ "{\"all\":[{\"segment\":\"x'; DELETE FROM rmk_segment; --\"}]}", "all[0].segment:" },
+			{ "{\"consent\":\"email OR 1=1\"}", "consent: " },
+			{ "{\"field\":\"language\",\"op\":\"eq\",\"value\":\"en\",\"sql\":\"1=1\"}", "unknown key 'sql'" },
+			{ "{\"all\":[{\"any\":[{\"all\":[{\"any\":[{\"all\":[{\"any\":[{\"field\":\"visits\",\"op\":\"gte\","
+					+ "\"value\":1}]}]}]}]}]}]}", "groups nest at most 5 deep" },
+		};
+		for (String[] request : refused) {
+			String[][] calls = { { SEGMENTS + "/preview", "{\"rule\":" + request[0] + "}" },
+				{ SEGMENTS, "{\"code\":\"inj-" + this.tag + "\",\"name\":\"x\",\"rule\":" + request[0] + "}" } };
+			for (String[] call : calls) {
+				this.mvc.perform(json(post(call[0]), call[1]))
+					.andExpect(status().isBadRequest())
+					.andExpect(content().contentTypeCompatibleWith("application/json"))
+					.andExpect(jsonPath("$.message", containsString(request[1])));
+			}
+		}
+		// a value is bound, never spliced into the SQL: it matches no one and breaks nothing
+		this.mvc.perform(json(post(SEGMENTS + "/preview"),
+				"{\"rule\":{\"event\":\"view_item\",\"category\":\"tea' OR '1'='1\",\"days\":30}}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.count").value(0));
+		assertThat(this.engine.segments()).hasSize(segments);
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_contact", Long.class)).isNotNull();
+	}
+
+	@Test
+	void rulesNameOnlySegmentsThatExistNeverThemselvesAndReferencedSegmentsStay() throws Exception {
+		String prefix = "ref-" + this.tag;
+		this.mvc.perform(json(post(SEGMENTS), "{\"code\":\"" + prefix + "-a\",\"name\":\"A\","
+				+ "\"rule\":{\"segment\":\"" + prefix + "-nowhere\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("The rule names segment '" + prefix + "-nowhere', which does not exist."));
+		this.mvc.perform(json(post(SEGMENTS), "{\"code\":\"" + prefix + "-a\",\"name\":\"A\","
+				+ "\"rule\":{\"segment\":\"" + prefix + "-a\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("cannot depend on its own members")));
+
+		long b = create(prefix + "-b", "{\"field\":\"visits\",\"op\":\"gte\",\"value\":1}");
+		long a = create(prefix + "-a", "{\"all\":[{\"segment\":\"" + prefix + "-b\"},{\"segment\":\"vip\",\"member\":false}]}");
+		this.mvc.perform(get(SEGMENTS + "/" + a)).andExpect(jsonPath("$.explanation", containsString(prefix + "-b")));
+		// b may not come to depend on a
+		this.mvc.perform(json(put(SEGMENTS + "/" + b), "{\"rule\":{\"segment\":\"" + prefix + "-a\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message", containsString("leads back to this segment")));
+		this.mvc.perform(delete(SEGMENTS + "/" + b))
+			.andExpect(status().isConflict())
+			.andExpect(jsonPath("$.message").value("The rule of segment '" + prefix + "-a' refers to this one: change that"
+					+ " rule first."));
+
+		awaitRebuild(b, null);
+		this.mvc.perform(json(put(SEGMENTS + "/" + a), "{\"rule\":{\"segment\":\"vip\"}}")).andExpect(status().isOk());
+		this.engine.sweep();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_segment_size WHERE segment_id = ?", Long.class, b))
+			.isPositive();
+		this.mvc.perform(delete(SEGMENTS + "/" + b))
+			.andExpect(status().isNoContent())
+			.andExpect(header().string("Cache-Control", "no-store"));
+		this.mvc.perform(get(SEGMENTS + "/" + b)).andExpect(status().isNotFound());
+		for (String table : List.of("rmk_segment_member", "rmk_segment_change", "rmk_segment_size")) {
+			assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE segment_id = ?", Long.class, b))
+				.as(table).isZero();
+		}
+	}
+
+	/** Creates a custom segment; answers its id. */
+	private long create(String code, String rule) throws Exception {
+		return json(this.mvc.perform(json(post(SEGMENTS), "{\"code\":\"" + code + "\",\"name\":\"" + code
+				+ "\",\"rule\":" + rule + "}")).andExpect(status().isCreated()).andReturn()).get("id").asLong();
+	}
+
+	private long count(String rule) throws Exception {
+		return json(this.mvc.perform(json(post(SEGMENTS + "/preview"), "{\"rule\":" + rule + "}"))
+			.andExpect(status().isOk()).andReturn()).get("count").asLong();
+	}
+
 	// ---------------------------------------------------------------- members and export
 
 	@Test
@@ -435,7 +613,7 @@ class SegmentsControllerTests {
 	}
 
 	private long buyer(String name, String firstName, String lastName, String language, int orders) {
-		ShopperIds ids = ShopperIds.of(name + "-v-" + this.tag, null, name + "-" + this.tag + "@example.com", true);
+		ShopperIds ids = ids(name);
 		Instant start = Instant.now().minus(Duration.ofDays(20));
 		List<TrackedEvent> events = new ArrayList<>();
 		events.add(event(EventType.CUSTOMER_REGISTERED, ids, start, "first_name", firstName, "last_name", lastName,
@@ -446,6 +624,10 @@ class SegmentsControllerTests {
 		}
 		this.processor.process(events);
 		return contactOf(name);
+	}
+
+	private ShopperIds ids(String name) {
+		return ShopperIds.of(name + "-v-" + this.tag, null, name + "-" + this.tag + "@example.com", true);
 	}
 
 	private long contactOf(String name) {
@@ -527,8 +709,9 @@ class SegmentsControllerTests {
 		}
 
 		@Bean
-		CustomRules customRules() {
-			return CustomRules.NONE;
+		CustomRules customRules(RemarketingSchema schema) {
+			RuleCompiler compiler = new RuleCompiler(new SqlDialect(DatabaseVendor.of(schema.dataSource())));
+			return compiler::compile;
 		}
 
 		@Bean
