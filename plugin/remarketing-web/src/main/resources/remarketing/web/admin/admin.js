@@ -1297,7 +1297,7 @@
   function sparkline(sizes) {
     var counts = sizes.map(function (size) { return Number(size.count) || 0; });
     if (!counts.length) {
-      return el('span', 'muted', 'No history yet');
+      return el('span', 'sparkline-none', 'No size history yet');
     }
     var svg = document.importNode(byId('sparkline-template').content.querySelector('svg'), true);
     var series = counts.length === 1 ? [counts[0], counts[0]] : counts;
@@ -1555,7 +1555,9 @@
     });
     byId('members-empty').hidden = items.length > 0;
     byId('members-table').hidden = items.length === 0;
-    byId('members-pager').hidden = total <= size && page === 0;
+    var onePage = total <= size && page === 0;
+    byId('members-pager').hidden = onePage;
+    byId('members-table').parentNode.classList.toggle('table-wrap-paged', !onePage);
     byId('members-count').textContent = items.length
       ? 'Showing ' + (page * size + 1).toLocaleString() + '–' + (page * size + items.length).toLocaleString()
         + ' of ' + total.toLocaleString() + ', newest first'
@@ -1723,7 +1725,7 @@
   }
 
   /** Asks for the live count (debounced), dropping answers overtaken by a later change. */
-  function countLater(output, body, describe) {
+  function countLater(output, body, describe, wording) {
     clearTimeout(previewTimer);
     var seq = ++previewSeq;
     output.classList.remove('live-count-error');
@@ -1742,7 +1744,8 @@
             return;
           }
           var count = Number(answer.count) || 0;
-          output.textContent = (count === 1 ? '1 contact matches' : formatNumber(count) + ' contacts match') + ' now.';
+          output.textContent = (count === 1 ? '1 contact matches' : formatNumber(count) + ' contacts match')
+            + (wording || ' now.');
           output.setAttribute('data-count', String(count));
           if (describe) {
             describe(answer);
@@ -1773,7 +1776,7 @@
         if (!blank(answer.explanation)) {
           byId('segment-explanation').textContent = String(answer.explanation);
         }
-      });
+      }, ' these thresholds now (not saved yet).');
     } else if (state.builder) {
       countRule(output, state.builder);
     }
