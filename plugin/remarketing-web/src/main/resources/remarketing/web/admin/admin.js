@@ -2431,15 +2431,17 @@
       });
       parts.appendChild(days);
       parts.appendChild(el('span', 'rule-word', 'days'));
+      parts.appendChild(el('span', 'rule-word', 'of product'));
       var product = numberInput(node.productId, 1, 999999999999, 'Only this product id (optional)');
-      product.placeholder = 'any product id';
+      product.placeholder = 'any';
       product.classList.add('rule-product');
       product.addEventListener('input', function () {
         node.productId = product.value;
         changed();
       });
       parts.appendChild(product);
-      var category = textInput(node.category, 'any category', 'Only this category code (optional)');
+      parts.appendChild(el('span', 'rule-word', 'in category'));
+      var category = textInput(node.category, 'any', 'Only this category code (optional)');
       category.classList.add('rule-category');
       category.addEventListener('input', function () {
         node.category = category.value;

@@ -242,6 +242,47 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
     }
 
     @Test
+    void aSavedRuleWithEveryKindOfConditionOpensInTheBuilderAndSavesUnchanged() {
+        String rule = "{\"all\":[{\"field\":\"orders_count\",\"op\":\"gte\",\"value\":2},"
+                + "{\"any\":[{\"field\":\"language\",\"op\":\"in\",\"value\":[\"vi\",\"en\"]},"
+                + "{\"event\":\"view_item\",\"product_id\":42,\"min\":3,\"days\":7}]},"
+                + "{\"segment\":\"vip\",\"member\":false},{\"consent\":\"email\",\"granted\":true},"
+                + "{\"not\":{\"event\":[\"begin_checkout\",\"add_payment_info\"],\"days\":30}}]}";
+        ContactsAdminApi admin = new ContactsAdminApi(url(""));
+        long id = admin.post("/api/v1/private/remarketing/segments", "{\"code\":\"every-kind-" + tag
+                + "\",\"name\":\"Every kind\",\"rule\":" + rule + "}", 201).get("id").asLong();
+        try (BrowserContext context = session.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 1000))) {
+            Page page = context.newPage();
+            signInToBackoffice(page);
+            page.navigate(url("/remarketing/admin/#/segments/" + id));
+            Locator builder = page.locator("#segment-rule");
+            assertThat(builder.locator(".rule-condition")).hasCount(6);
+            assertThat(builder.locator(".rule-group")).hasCount(2);
+            assertThat(builder.locator(".rule-condition[data-kind=event]")).hasCount(2);
+            assertThat(builder.locator(".rule-condition[data-kind=event] .rule-did").last()).hasValue("false");
+            assertThat(builder.locator(".rule-condition[data-kind=segment] .rule-segment")).hasValue("vip");
+            assertThat(builder.locator(".rule-condition[data-kind=event] .rule-product").first()).hasValue("42");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-segments-every-kind.png"))
+                    .setFullPage(true));
+
+            page.locator("#segment-save").click();
+            assertThat(page.locator("#segment-status")).hasText("Saved.");
+            assertThat(page.locator("#segment-form-error")).isHidden();
+
+            // a group of its own, with an activity condition in it, then taken out again
+            builder.locator(".rule-add-group").first().click();
+            Locator added = builder.locator(".rule-group .rule-group").last().locator(".rule-condition").first();
+            added.locator(".rule-kind").selectOption("event");
+            added.locator(".rule-event").selectOption("cart_item_added");
+            added.locator(".rule-days").fill("14");
+            assertThat(builder.locator(".rule-json-text")).containsText("\"cart_item_added\"");
+            assertThat(page.locator("#segment-count")).hasAttribute("data-count", "0");
+            builder.locator(".rule-group .rule-group").last().locator(".rule-group-head .rule-remove").click();
+            assertThat(builder.locator(".rule-json-text")).not().containsText("cart_item_added");
+        }
+    }
+
+    @Test
     void segmentsScreenAsksForSignInWithoutAToken() {
         try (BrowserContext context = session.browser.newContext()) {
             Page page = context.newPage();
