@@ -2196,6 +2196,14 @@
       changed();
     }
 
+    /** Keeps the model in step with a control: set(value) on every change, then the count and JSON. */
+    function follow(control, type, set) {
+      control.addEventListener(type, function () {
+        set(control.value);
+        changed();
+      });
+    }
+
     function render() {
       clear(container);
       if (!root) {
@@ -2341,10 +2349,7 @@
       var input;
       if (def.type === 'bool') {
         input = select([['true', 'yes'], ['false', 'no']], String(node.value), def.label);
-        input.addEventListener('change', function () {
-          node.value = input.value;
-          changed();
-        });
+        follow(input, 'change', function (value) { node.value = value; });
       } else if (def.type === 'choice') {
         input = select(def.values.map(function (value) { return [value, def.labels[value] || value]; }),
           Array.isArray(node.value) ? '' : node.value, def.label);
@@ -2364,17 +2369,11 @@
         });
       } else if (def.type === 'code') {
         input = textInput(node.value, isList(node.op) ? 'vi, en' : 'en', def.label);
-        input.addEventListener('input', function () {
-          node.value = input.value;
-          changed();
-        });
+        follow(input, 'input', function (value) { node.value = value; });
       } else {
         input = numberInput(node.value, node.op === 'in_next_days' ? 0 : (def.type === 'days' ? 1 : 0),
           def.type === 'days' ? 3650 : 1000000000, def.label);
-        input.addEventListener('input', function () {
-          node.value = input.value;
-          changed();
-        });
+        follow(input, 'input', function (value) { node.value = value; });
       }
       input.classList.add('rule-value');
       parts.appendChild(input);
@@ -2386,10 +2385,7 @@
     function eventParts(parts, node) {
       var did = select([['true', 'did'], ['false', 'did not']], String(node.did), 'Did or did not');
       did.classList.add('rule-did');
-      did.addEventListener('change', function () {
-        node.did = did.value === 'true';
-        changed();
-      });
+      follow(did, 'change', function (value) { node.did = value === 'true'; });
       parts.appendChild(did);
       var known = RULE_EVENTS.slice();
       node.events.forEach(function (type) {
@@ -2417,45 +2413,30 @@
       parts.appendChild(el('span', 'rule-word', 'at least'));
       var min = numberInput(node.min, 1, 1000, 'How many times at least');
       min.classList.add('rule-min');
-      min.addEventListener('input', function () {
-        node.min = min.value;
-        changed();
-      });
+      follow(min, 'input', function (value) { node.min = value; });
       parts.appendChild(min);
       parts.appendChild(el('span', 'rule-word', 'times in the last'));
       var days = numberInput(node.days, 1, 365, 'Days');
       days.classList.add('rule-days');
-      days.addEventListener('input', function () {
-        node.days = days.value;
-        changed();
-      });
+      follow(days, 'input', function (value) { node.days = value; });
       parts.appendChild(days);
       parts.appendChild(el('span', 'rule-word', 'days'));
       parts.appendChild(el('span', 'rule-word', 'of product'));
       var product = numberInput(node.productId, 1, 999999999999, 'Only this product id (optional)');
       product.placeholder = 'any';
       product.classList.add('rule-product');
-      product.addEventListener('input', function () {
-        node.productId = product.value;
-        changed();
-      });
+      follow(product, 'input', function (value) { node.productId = value; });
       parts.appendChild(product);
       parts.appendChild(el('span', 'rule-word', 'in category'));
       var category = textInput(node.category, 'any', 'Only this category code (optional)');
       category.classList.add('rule-category');
-      category.addEventListener('input', function () {
-        node.category = category.value;
-        changed();
-      });
+      follow(category, 'input', function (value) { node.category = value; });
       parts.appendChild(category);
     }
 
     function segmentParts(parts, node) {
       var member = select([['true', 'is in'], ['false', 'is not in']], String(node.member), 'In or not in');
-      member.addEventListener('change', function () {
-        node.member = member.value === 'true';
-        changed();
-      });
+      follow(member, 'change', function (value) { node.member = value === 'true'; });
       parts.appendChild(member);
       var options = choices.map(function (choice) { return [choice.code, choice.name + ' (' + choice.code + ')']; });
       if (node.segment && !choices.some(function (choice) { return choice.code === node.segment; })) {
@@ -2463,26 +2444,17 @@
       }
       var segment = select(options, node.segment, 'Segment');
       segment.classList.add('rule-segment');
-      segment.addEventListener('change', function () {
-        node.segment = segment.value;
-        changed();
-      });
+      follow(segment, 'change', function (value) { node.segment = value; });
       parts.appendChild(segment);
     }
 
     function consentParts(parts, node) {
       var granted = select([['true', 'has consented to'], ['false', 'has not consented to']], String(node.granted),
         'Consented or not');
-      granted.addEventListener('change', function () {
-        node.granted = granted.value === 'true';
-        changed();
-      });
+      follow(granted, 'change', function (value) { node.granted = value === 'true'; });
       parts.appendChild(granted);
       var channel = select(Object.keys(CHANNELS).map(function (key) { return [key, CHANNELS[key]]; }), node.channel, 'Channel');
-      channel.addEventListener('change', function () {
-        node.channel = channel.value;
-        changed();
-      });
+      follow(channel, 'change', function (value) { node.channel = value; });
       parts.appendChild(channel);
     }
 

@@ -1,7 +1,5 @@
 package org.remarketing.web.segments;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,8 +16,6 @@ import org.remarketing.core.schema.DbTime;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,31 +36,11 @@ final class SegmentRows {
 		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** A new custom segment, enabled and empty until its first rebuild; returns its id. */
-	long insertCustom(String code, String name, String description, String ruleJson, Instant now) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		this.jdbc.update((Connection connection) -> {
-			PreparedStatement insert = connection.prepareStatement("INSERT INTO rmk_segment (code, name, description,"
-					+ " builtin, rule_json, settings_json, enabled, member_count, created_at, updated_at)"
-					+ " VALUES (?, ?, ?, ?, ?, NULL, ?, 0, ?, ?)", new String[] { "id" });
-			insert.setString(1, code);
-			insert.setString(2, name);
-			insert.setString(3, emptyToNull(description));
-			insert.setBoolean(4, false);
-			insert.setString(5, ruleJson);
-			insert.setBoolean(6, true);
-			insert.setObject(7, DbTime.utc(now));
-			insert.setObject(8, DbTime.utc(now));
-			return insert;
-		}, keys);
-		for (Map<String, Object> row : keys.getKeyList()) {
-			for (Object value : row.values()) {
-				if (value instanceof Number) {
-					return ((Number) value).longValue();
-				}
-			}
-		}
-		throw new IllegalStateException("The database returned no id for a new rmk_segment row");
+	/** A new custom segment, enabled and empty until its first rebuild (its code is unique: find it by it). */
+	void insertCustom(String code, String name, String description, String ruleJson, Instant now) {
+		this.jdbc.update("INSERT INTO rmk_segment (code, name, description, builtin, rule_json, settings_json, enabled,"
+				+ " member_count, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, 0, ?, ?)", code, name,
+				emptyToNull(description), false, ruleJson, true, DbTime.utc(now), DbTime.utc(now));
 	}
 
 	/** Writes the given columns (null: unchanged; an empty description: none). */

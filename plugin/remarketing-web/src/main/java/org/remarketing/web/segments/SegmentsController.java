@@ -32,6 +32,7 @@ import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentQuery;
 import org.remarketing.core.segments.SegmentRule;
 import org.remarketing.core.segments.SegmentScheduler;
+import org.remarketing.web.admin.AdminApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,19 +121,19 @@ public class SegmentsController {
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", items);
-		return ok(body);
+		return AdminApi.ok(body);
 	}
 
 	@GetMapping(path = PATH + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> segment(@PathVariable("id") String id) {
-		return ok(view(existing(id)));
+		return AdminApi.ok(view(existing(id)));
 	}
 
 	@GetMapping(path = PATH + "/{id}/sizes", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> sizes(@PathVariable("id") String id,
 			@RequestParam(name = "days", required = false) String days) {
 		Segment segment = existing(id);
-		Integer window = number(days, SIZE_DAYS, 1, MAX_SIZE_DAYS);
+		Integer window = AdminApi.number(days, SIZE_DAYS, 1, MAX_SIZE_DAYS);
 		if (window == null) {
 			throw RefusedRequest.badRequest("days must be a whole number from 1 to " + MAX_SIZE_DAYS + ".");
 		}
@@ -141,7 +142,7 @@ public class SegmentsController {
 		body.put("id", segment.id());
 		body.put("since", since.toString());
 		body.put("sizes", this.rows.sizes(segment.id(), since));
-		return ok(body);
+		return AdminApi.ok(body);
 	}
 
 	@GetMapping(path = PATH + "/{id}/members", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -149,8 +150,8 @@ public class SegmentsController {
 			@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "size", required = false) String size) {
 		Segment segment = existing(id);
-		Integer pageNumber = number(page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
-		Integer pageSize = number(size, DEFAULT_SIZE, 1, MAX_SIZE);
+		Integer pageNumber = AdminApi.number(page, 0, 0, Integer.MAX_VALUE / MAX_SIZE);
+		Integer pageSize = AdminApi.number(size, DEFAULT_SIZE, 1, MAX_SIZE);
 		if (pageNumber == null || pageSize == null) {
 			throw RefusedRequest.badRequest(
 					"page must be a whole number from 0, size a whole number from 1 to " + MAX_SIZE + ".");
@@ -160,7 +161,7 @@ public class SegmentsController {
 		body.put("page", pageNumber);
 		body.put("size", pageSize);
 		body.put("total", segment.memberCount());
-		return ok(body);
+		return AdminApi.ok(body);
 	}
 
 	/**
@@ -218,14 +219,15 @@ public class SegmentsController {
 		if (this.engine.findByCode(code) != null) {
 			throw codeTaken(code);
 		}
-		long id;
 		try {
-			id = this.rows.insertCustom(code, name, description, rule, now);
+			this.rows.insertCustom(code, name, description, rule, now);
 		}
 		catch (DuplicateKeyException ex) {
 			throw codeTaken(code);
 		}
-		Map<String, Object> view = view(this.engine.find(id));
+		Segment created = this.engine.findByCode(code);
+		long id = created.id();
+		Map<String, Object> view = view(created);
 		view.put("rebuildQueued", rebuildSoon(id));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.cacheControl(CacheControl.noStore())
@@ -286,7 +288,7 @@ public class SegmentsController {
 		this.rows.update(segment.id(), name, description, enabled, settingsJson, rule, now);
 		Map<String, Object> view = view(this.engine.find(segment.id()));
 		view.put("rebuildQueued", enabledAfter && (conditionChanged || switchedOn) && rebuildSoon(segment.id()));
-		return ok(view);
+		return AdminApi.ok(view);
 	}
 
 	@DeleteMapping(path = PATH + "/{id}")
@@ -344,7 +346,7 @@ public class SegmentsController {
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("count", this.engine.count(query));
 		answer.put("explanation", explanation);
-		return ok(answer);
+		return AdminApi.ok(answer);
 	}
 
 	@PostMapping(path = PATH + "/{id}/rebuild", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -369,7 +371,7 @@ public class SegmentsController {
 
 	@ExceptionHandler(RefusedRequest.class)
 	ResponseEntity<Map<String, Object>> refused(RefusedRequest refused) {
-		return error(refused.status(), refused.getMessage());
+		return AdminApi.error(refused.status(), refused.getMessage());
 	}
 
 	// ---------------------------------------------------------------- views
@@ -534,7 +536,7 @@ public class SegmentsController {
 	// ---------------------------------------------------------------- helpers
 
 	private Segment existing(String id) {
-		Long segmentId = (digits(id) && id.length() <= 18) ? Long.valueOf(id) : null;
+		Long segmentId = AdminApi.id(id);
 		Segment segment = (segmentId != null) ? this.engine.find(segmentId) : null;
 		if (segment == null) {
 			throw notFound();
@@ -591,33 +593,6 @@ public class SegmentsController {
 
 	private static String iso(Instant instant) {
 		return (instant != null) ? instant.toString() : null;
-	}
-
-	private static boolean digits(String value) {
-		return value != null && !value.isEmpty() && value.chars().allMatch((c) -> c >= '0' && c <= '9');
-	}
-
-	/** The parameter as a whole number in [min, max], the default when absent, or null when invalid. */
-	private static Integer number(String value, int defaultValue, int min, int max) {
-		if (value == null || value.isEmpty()) {
-			return defaultValue;
-		}
-		if (value.length() > 9 || !digits(value)) {
-			return null;
-		}
-		int number = Integer.parseInt(value);
-		return (number < min || number > max) ? null : number;
-	}
-
-	private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-	}
-
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", message);
-		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
-			.body(body);
 	}
 
 }

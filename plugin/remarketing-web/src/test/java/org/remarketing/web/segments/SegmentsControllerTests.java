@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,12 +28,12 @@ import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
 import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
+import org.remarketing.web.WebTests;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -636,11 +635,7 @@ class SegmentsControllerTests {
 	}
 
 	private static TrackedEvent event(EventType type, ShopperIds ids, Instant at, Object... properties) {
-		TrackedEvent.Builder builder = TrackedEvent.builder(type, EventSource.STORE).shopper(ids).occurredAt(at);
-		for (int i = 0; i < properties.length; i += 2) {
-			builder.property((String) properties[i], properties[i + 1]);
-		}
-		return builder.build();
+		return WebTests.event(type, EventSource.STORE, ids, at, properties);
 	}
 
 	// ---------------------------------------------------------------- reading back
@@ -701,11 +696,7 @@ class SegmentsControllerTests {
 
 		@Bean
 		RemarketingSchema schema() {
-			DataSource dataSource = new DriverManagerDataSource(
-					"jdbc:h2:mem:segments-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-			RemarketingSchema schema = new RemarketingSchema(dataSource, getClass().getClassLoader());
-			schema.migrate();
-			return schema;
+			return WebTests.migratedSchema("segments");
 		}
 
 		@Bean
