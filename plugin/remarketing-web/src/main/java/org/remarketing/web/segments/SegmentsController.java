@@ -245,6 +245,9 @@ public class SegmentsController {
 		}
 		String name = SegmentRequests.name(body);
 		String description = SegmentRequests.description(body);
+		if (description != null && description.equals(Objects.toString(segment.description(), ""))) {
+			description = null; // sent back as it was (the screen sends the whole form)
+		}
 		Boolean enabled = SegmentRequests.enabled(body);
 		Map<String, Object> settings = SegmentRequests.settings(body);
 		String rule = this.requests.rule(body);

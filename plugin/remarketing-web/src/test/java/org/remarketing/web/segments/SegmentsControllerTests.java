@@ -199,7 +199,9 @@ class SegmentsControllerTests {
 		List<Long> before = members(id);
 		assertThat(before).contains(contactOf("two"), contactOf("three"));
 
-		this.mvc.perform(json(put(SEGMENTS + "/" + id), "{\"settings\":{\"min_orders\":3}}"))
+		// the screen sends the whole form back, the description as it was
+		this.mvc.perform(json(put(SEGMENTS + "/" + id), "{\"name\":\"Repeat buyers\",\"description\":\"At least 2 orders.\","
+				+ "\"enabled\":true,\"settings\":{\"min_orders\":3}}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.settings[0].value").value(3))
 			.andExpect(jsonPath("$.explanation").value("At least 3 orders."))
