@@ -49,6 +49,8 @@ CREATE TABLE rmk_segment_member (
     CONSTRAINT rmk_segment_member_pk PRIMARY KEY (segment_id, contact_id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 CREATE INDEX rmk_segment_member_contact_idx ON rmk_segment_member (contact_id);
+-- Members pages, newest first.
+CREATE INDEX rmk_segment_member_entered_idx ON rmk_segment_member (segment_id, entered_at, contact_id);
 
 -- Every entry and exit, in order: journeys read it from their last id.
 CREATE TABLE rmk_segment_change (

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.Set;
 
 import com.salesmanager.core.model.common.Billing;
 import com.salesmanager.core.model.customer.Customer;
+import com.salesmanager.core.model.merchant.MerchantStore;
 import com.salesmanager.core.model.order.Order;
 import com.salesmanager.core.model.order.orderproduct.OrderProduct;
 import com.salesmanager.core.model.reference.currency.Currency;
@@ -254,6 +256,7 @@ final class CapturedTransaction {
 		String status = name(get(p, state, "status"));
 		String cartCode = (String) get(p, state, "shoppingCartCode");
 		Object locale = get(p, state, "locale");
+		Object store = get(p, state, "merchant");
 		Instant purchased = EntityValues.instant(get(p, state, "datePurchased"));
 		if (email != null) {
 			this.orderEmails.put(orderId, email.trim().toLowerCase(Locale.ROOT));
@@ -263,6 +266,7 @@ final class CapturedTransaction {
 			boolean guest = customerId == null || this.guestCustomers.contains(customerId)
 					|| Boolean.TRUE.equals(EntityValues.valueById(session, Customer.class, customerId, "anonymous"));
 			List<Map<String, Object>> items = new ArrayList<>(this.orderItems.getOrDefault(orderId, List.of()));
+			withProducts(session, EntityValues.idOf(session, MerchantStore.class, store), items);
 			items.sort(Comparator.comparing((Map<String, Object> item) -> String.valueOf(item.get("sku"))));
 			TrackedEvent.Builder event = event(EventType.ORDER_PLACED, purchased,
 					ShopperIds.of(visitor, guest ? null : customerId, email, true), cartCode)
@@ -275,6 +279,24 @@ final class CapturedTransaction {
 				.property("items", items);
 			out.add(event.build());
 		});
+	}
+
+	/** Adds the product id and category the order lines' SKUs have in the store (what segments and replenishment need). */
+	private static void withProducts(SessionImplementor session, Object storeId, List<Map<String, Object>> items) {
+		Set<String> skus = new LinkedHashSet<>();
+		for (Map<String, Object> item : items) {
+			if (item.get("sku") instanceof String) {
+				skus.add(((String) item.get("sku")).trim());
+			}
+		}
+		Map<String, Object[]> products = EntityValues.productsBySku(session, storeId, skus);
+		for (Map<String, Object> item : items) {
+			Object[] product = (item.get("sku") instanceof String) ? products.get(((String) item.get("sku")).trim()) : null;
+			if (product != null) {
+				item.put("product_id", product[0]);
+				putIfPresent(item, "category", product[1]);
+			}
+		}
 	}
 
 	private void customerInserted(Long customerId, EntityPersister p, Object[] state, String visitor, Instant now) {

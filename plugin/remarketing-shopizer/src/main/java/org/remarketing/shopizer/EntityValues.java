@@ -4,13 +4,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.salesmanager.core.model.catalog.category.Category;
+import com.salesmanager.core.model.catalog.product.Product;
 import org.hibernate.engine.spi.EntityKey;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -144,6 +149,52 @@ final class EntityValues {
 				}
 			}
 		});
+	}
+
+	/**
+	 * The product id and the first category code (lowest category id) of each SKU in a store, read
+	 * on the session's connection: an order line (ORDER_PRODUCT) keeps only the SKU. SKUs not
+	 * found are left out.
+	 */
+	static Map<String, Object[]> productsBySku(SessionImplementor session, Object storeId, Collection<String> skus) {
+		Map<String, Object[]> found = new HashMap<>();
+		if (skus.isEmpty()) {
+			return found;
+		}
+		AbstractEntityPersister product = (AbstractEntityPersister) persister(session, Product.class);
+		AbstractCollectionPersister categories = (AbstractCollectionPersister) session.getFactory().getMetamodel()
+			.collectionPersister(Product.class.getName() + ".categories");
+		String marks = String.join(", ", java.util.Collections.nCopies(skus.size(), "?"));
+		String sql = "SELECT p." + product.getIdentifierColumnNames()[0] + ", p." + product.getPropertyColumnNames("sku")[0]
+				+ ", (SELECT MIN(c." + categories.getElementColumnNames()[0] + ") FROM " + categories.getTableName()
+				+ " c WHERE c." + categories.getKeyColumnNames()[0] + " = p." + product.getIdentifierColumnNames()[0]
+				+ ") FROM " + product.getTableName() + " p WHERE p." + product.getPropertyColumnNames("sku")[0] + " IN ("
+				+ marks + ")" + ((storeId != null) ? " AND p." + product.getPropertyColumnNames("merchantStore")[0] + " = ?"
+						: "");
+		Map<Object, String> codes = new HashMap<>();
+		session.doWork((connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				int index = 1;
+				for (String sku : skus) {
+					statement.setString(index++, sku);
+				}
+				if (storeId != null) {
+					statement.setObject(index, storeId);
+				}
+				try (ResultSet rows = statement.executeQuery()) {
+					while (rows.next()) {
+						found.put(rows.getString(2).trim(), new Object[] { rows.getLong(1), rows.getObject(3) });
+					}
+				}
+			}
+		});
+		for (Object[] productRow : found.values()) {
+			Object categoryId = productRow[1];
+			if (categoryId != null) {
+				productRow[1] = codes.computeIfAbsent(categoryId, (id) -> (String) column(session, Category.class, id, "code"));
+			}
+		}
+		return found;
 	}
 
 	private static EntityPersister persister(SessionImplementor session, Class<?> type) {

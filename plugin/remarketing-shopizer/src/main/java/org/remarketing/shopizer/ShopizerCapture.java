@@ -3,6 +3,7 @@ package org.remarketing.shopizer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,9 +11,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-import javax.persistence.EntityManagerFactory;
-
-import com.salesmanager.core.model.shoppingcart.ShoppingCart;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -46,8 +44,6 @@ public class ShopizerCapture implements SmartInitializingSingleton {
 
 	private static final Logger logger = LoggerFactory.getLogger(ShopizerCapture.class);
 
-	private static final String SHOPPING_CART = ShoppingCart.class.getName();
-
 	private final ListableBeanFactory beans;
 
 	private final ObjectProvider<Outbox> outboxes;
@@ -59,6 +55,8 @@ public class ShopizerCapture implements SmartInitializingSingleton {
 	private volatile ShopperContext shopperContext;
 
 	private volatile boolean active;
+
+	private volatile Instant startedAt;
 
 	private volatile int factories;
 
@@ -81,19 +79,7 @@ public class ShopizerCapture implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		StoreEventListener listener = new StoreEventListener(this);
-		for (Map.Entry<String, EntityManagerFactory> entry : this.beans.getBeansOfType(EntityManagerFactory.class)
-			.entrySet()) {
-			SessionFactoryImplementor factory;
-			try {
-				factory = entry.getValue().unwrap(SessionFactoryImplementor.class);
-			}
-			catch (RuntimeException ex) {
-				logger.info("Store events: EntityManagerFactory '{}' is not Hibernate's; not captured", entry.getKey());
-				continue;
-			}
-			if (!factory.getMetamodel().entityPersisters().containsKey(SHOPPING_CART)) {
-				continue;
-			}
+		for (SessionFactoryImplementor factory : ShopizerMapping.sessionFactories(this.beans)) {
 			EventListenerRegistry registry = factory.getServiceRegistry().getService(EventListenerRegistry.class);
 			registry.appendListeners(EventType.POST_INSERT, listener);
 			registry.appendListeners(EventType.POST_UPDATE, listener);
@@ -117,6 +103,7 @@ public class ShopizerCapture implements SmartInitializingSingleton {
 			logger.warn("Store events: no remarketing Outbox; the store's carts, orders and customers are not captured");
 			return;
 		}
+		this.startedAt = Instant.now();
 		this.active = this.factories > 0;
 	}
 
@@ -127,6 +114,14 @@ public class ShopizerCapture implements SmartInitializingSingleton {
 
 	public boolean isActive() {
 		return this.active;
+	}
+
+	/**
+	 * When capture last started (null before): every store change flushed from then on is captured,
+	 * so history older than this is what an import must bring.
+	 */
+	public Instant startedAt() {
+		return this.active ? this.startedAt : null;
 	}
 
 	/** For the status screen: whether capture runs, events written, capture errors and events lost. */

@@ -3,10 +3,12 @@ package org.remarketing.autoconfigure;
 import java.util.LinkedHashMap;
 
 import org.remarketing.core.schema.RemarketingSchema;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.shopizer.ShopizerCapture;
+import org.remarketing.shopizer.ShopizerCatalogNews;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +21,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
@@ -53,6 +56,13 @@ public class RemarketingCaptureAutoConfiguration {
 		return new CaptureStarter(capture);
 	}
 
+	/** The store catalog's newest product per category, for "new products for past buyers". */
+	@Bean
+	@ConditionalOnMissingBean(CatalogNews.class)
+	ShopizerCatalogNews remarketingCatalogNews(ListableBeanFactory beans, RemarketingSchema schema) {
+		return new ShopizerCatalogNews(beans, schema.dataSource());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean(name = "remarketingCaptureStatus")
 	@Order(40)
@@ -60,7 +70,10 @@ public class RemarketingCaptureAutoConfiguration {
 		return (status) -> status.put("capture", new LinkedHashMap<>(capture.status()));
 	}
 
-	static final class CaptureStarter implements ApplicationListener<ApplicationReadyEvent> {
+	/** First among the plugin's listeners of the ready event: the history import needs capture's start time. */
+	static final class CaptureStarter implements ApplicationListener<ApplicationReadyEvent>, Ordered {
+
+		static final int ORDER = 0;
 
 		private final ShopizerCapture capture;
 
@@ -71,6 +84,11 @@ public class RemarketingCaptureAutoConfiguration {
 		@Override
 		public void onApplicationEvent(ApplicationReadyEvent event) {
 			this.capture.start();
+		}
+
+		@Override
+		public int getOrder() {
+			return ORDER;
 		}
 
 	}

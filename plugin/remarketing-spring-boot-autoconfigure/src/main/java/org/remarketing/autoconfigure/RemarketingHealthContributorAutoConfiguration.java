@@ -1,5 +1,6 @@
 package org.remarketing.autoconfigure;
 
+import org.remarketing.core.shop.HistoryImport;
 import org.remarketing.core.system.SystemStatus;
 import org.remarketing.core.tracking.OutboxRelay;
 
@@ -27,8 +28,9 @@ public class RemarketingHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "remarketingHealthIndicator")
-	HealthIndicator remarketingHealthIndicator(SystemStatus status, ObjectProvider<OutboxRelay> outbox) {
-		return new RemarketingHealthIndicator(status, outbox);
+	HealthIndicator remarketingHealthIndicator(SystemStatus status, ObjectProvider<OutboxRelay> outbox,
+			ObjectProvider<HistoryImport> historyImport) {
+		return new RemarketingHealthIndicator(status, outbox, historyImport);
 	}
 
 }

@@ -32,6 +32,7 @@ public class RemarketingProperties {
 	private final Tracking tracking = new Tracking();
 	private final Outbox outbox = new Outbox();
 	private final Capture capture = new Capture();
+	private final HistoryImport historyImport = new HistoryImport();
 	private final Kafka kafka = new Kafka();
 	private final Segments segments = new Segments();
 
@@ -81,6 +82,11 @@ public class RemarketingProperties {
 
 	public Segments getSegments() {
 		return this.segments;
+	}
+
+	/** The import of the store's history ({@code remarketing.import.*}; "import" is a Java keyword, hence the field's name). */
+	public HistoryImport getImport() {
+		return this.historyImport;
 	}
 
 	/** Event transports. */
@@ -359,6 +365,43 @@ public class RemarketingProperties {
 
 		public void setStoreEvents(boolean storeEvents) {
 			this.storeEvents = storeEvents;
+		}
+
+	}
+
+	/** The import of the store's existing customers, orders, newsletter opt-ins and open carts. */
+	public static class HistoryImport {
+
+		public static final boolean DEFAULT_ENABLED = true;
+
+		public static final int DEFAULT_PAGE_SIZE = 500;
+
+		/**
+		 * Whether the store's history is imported by itself once the store is ready, until one run
+		 * finished. An administrator can always run it with POST /api/v1/private/remarketing/import.
+		 */
+		private boolean enabled = DEFAULT_ENABLED;
+
+		/** Rows read per page (1 to 5000); the import waits while the outbox holds more than four pages of events. */
+		private int pageSize = DEFAULT_PAGE_SIZE;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPageSize() {
+			return this.pageSize;
+		}
+
+		public void setPageSize(int pageSize) {
+			if (pageSize < 1 || pageSize > 5000) {
+				throw new IllegalArgumentException("remarketing.import.page-size must be from 1 to 5000");
+			}
+			this.pageSize = pageSize;
 		}
 
 	}

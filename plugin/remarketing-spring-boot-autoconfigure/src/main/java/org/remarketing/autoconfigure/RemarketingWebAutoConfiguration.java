@@ -7,11 +7,13 @@ import org.remarketing.core.contacts.GdprExport;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentScheduler;
+import org.remarketing.core.shop.HistoryImport;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
+import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
 import org.remarketing.web.contacts.ContactsController;
 import org.remarketing.web.segments.SegmentsController;
@@ -42,7 +44,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(prefix = "remarketing", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean(RemarketingSchema.class)
-@AutoConfigureAfter(RemarketingAutoConfiguration.class)
+@AutoConfigureAfter({ RemarketingAutoConfiguration.class, RemarketingHistoryImportAutoConfiguration.class })
 @EnableConfigurationProperties(RemarketingProperties.class)
 public class RemarketingWebAutoConfiguration {
 
@@ -62,6 +64,13 @@ public class RemarketingWebAutoConfiguration {
 	@ConditionalOnMissingBean
 	AdminResources remarketingAdminResources() {
 		return new AdminResources();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(HistoryImport.class)
+	HistoryImportController remarketingHistoryImportController(HistoryImport historyImport) {
+		return new HistoryImportController(historyImport);
 	}
 
 	@Bean

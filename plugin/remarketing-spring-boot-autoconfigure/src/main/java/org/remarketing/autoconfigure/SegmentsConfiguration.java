@@ -12,6 +12,7 @@ import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentErasure;
 import org.remarketing.core.segments.SegmentScheduler;
 import org.remarketing.core.segments.SqlDialect;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.tracking.EventProcessor;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,9 +42,10 @@ class SegmentsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SegmentEngine remarketingSegmentEngine(RemarketingSchema schema, ObjectProvider<CustomRules> customRules,
-			ObjectProvider<EventProcessor> processor) {
+			ObjectProvider<EventProcessor> processor, ObjectProvider<CatalogNews> catalogNews) {
 		SegmentEngine engine = new SegmentEngine(schema.dataSource(), Clock.systemUTC(),
 				customRules.getIfAvailable(() -> CustomRules.NONE));
+		catalogNews.ifAvailable(engine::setCatalogNews);
 		engine.installBuiltIns();
 		// Before any event is applied (the relay starts once the store is ready): every batch re-evaluates its contacts.
 		processor.ifAvailable((events) -> {

@@ -20,7 +20,8 @@ class AutoConfigurationRegistrationTests {
 	private static final List<String> AUTO_CONFIGURATIONS = List.of(RemarketingAutoConfiguration.class.getName(),
 			RemarketingWebAutoConfiguration.class.getName(),
 			RemarketingHealthContributorAutoConfiguration.class.getName(),
-			RemarketingCaptureAutoConfiguration.class.getName());
+			RemarketingCaptureAutoConfiguration.class.getName(),
+			RemarketingHistoryImportAutoConfiguration.class.getName());
 
 	@Test
 	void springFactoriesListsEveryAutoConfiguration() throws IOException {
@@ -43,6 +44,8 @@ class AutoConfigurationRegistrationTests {
 			.contains("\"remarketing.mail.from\"")
 			.contains("\"remarketing.admin.backoffice-url\"")
 			.contains("\"remarketing.capture.store-events\"")
+			.contains("\"remarketing.import.enabled\"")
+			.contains("\"remarketing.import.page-size\"")
 			.contains("\"defaultValue\": \"\\/admin\"")
 			.contains("\"defaultValue\": \"in-process\"");
 	}

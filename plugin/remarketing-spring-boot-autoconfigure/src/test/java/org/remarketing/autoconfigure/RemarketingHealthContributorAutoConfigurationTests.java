@@ -42,6 +42,17 @@ class RemarketingHealthContributorAutoConfigurationTests {
 	}
 
 	@Test
+	void theHistoryImportsStateIsADetailThatLeavesThePluginUp() {
+		StubHistoryImport historyImport = new StubHistoryImport();
+		historyImport.start();
+		this.runner.withBean(StubHistoryImport.class, () -> historyImport).run((context) -> {
+			Health health = context.getBean("remarketingHealthIndicator", HealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("historyImport", "running");
+		});
+	}
+
+	@Test
 	void downWhenThePluginsTablesDoNotAnswer() {
 		this.runner.run((context) -> {
 			TestDatabases.jdbc(this.url).execute("DROP TABLE rmk_event");

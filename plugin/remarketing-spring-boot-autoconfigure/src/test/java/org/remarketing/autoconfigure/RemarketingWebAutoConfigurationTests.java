@@ -7,6 +7,7 @@ import org.remarketing.core.segments.CustomRules;
 import org.remarketing.core.segments.SegmentQuery;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
+import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
 import org.remarketing.web.segments.SegmentsController;
 
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,6 +64,34 @@ class RemarketingWebAutoConfigurationTests {
 				.andExpect(jsonPath("$.transport").value("in-process"))
 				.andExpect(jsonPath("$.mail.configured").value(false));
 		});
+	}
+
+	@Test
+	void theHistoryImportAnswersItsStatusAndStartsOneRunAtATime() {
+		StubHistoryImport historyImport = new StubHistoryImport();
+		this.runner.withBean(StubHistoryImport.class, () -> historyImport).run((context) -> {
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(get("/api/v1/private/remarketing/import"))
+				.andExpect(status().isOk())
+				.andExpect(header().string("Cache-Control", "no-store"))
+				.andExpect(jsonPath("$.state").value("idle"));
+			mvc.perform(post("/api/v1/private/remarketing/import"))
+				.andExpect(status().isAccepted())
+				.andExpect(jsonPath("$.state").value("running"));
+			mvc.perform(post("/api/v1/private/remarketing/import"))
+				.andExpect(status().isConflict())
+				.andExpect(jsonPath("$.message").value(containsString("already running")))
+				.andExpect(jsonPath("$.import.state").value("running"))
+				.andExpect(jsonPath("$.import.runs").value(1));
+			historyImport.finish();
+			mvc.perform(post("/api/v1/private/remarketing/import")).andExpect(status().isAccepted());
+			mvc.perform(get("/api/v1/private/remarketing/import")).andExpect(jsonPath("$.runs").value(2));
+		});
+	}
+
+	@Test
+	void withoutAHistoryImportThereIsNoImportEndpoint() {
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(HistoryImportController.class));
 	}
 
 	@Test

@@ -907,7 +907,7 @@
     head.appendChild(el('span', 'event-label', eventLabel(event)));
     var meta = el('span', 'event-meta');
     meta.appendChild(timeElement(event.occurredAt));
-    meta.appendChild(el('span', 'event-source', ({ store: 'Store', browser: 'Browser', plugin: 'Plugin' })[String(event.source).toLowerCase()] || text(event.source)));
+    meta.appendChild(el('span', 'event-source', ({ store: 'Store', browser: 'Browser', plugin: 'Plugin', import: 'Imported' })[String(event.source).toLowerCase()] || text(event.source)));
     head.appendChild(meta);
     item.appendChild(head);
     var facts = eventDetails(event);

@@ -54,7 +54,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:mem:capture;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
-        "sample.mail.embedded=false"})
+        "sample.mail.embedded=false",
+        // the seed's history would be appended to the same outbox while the tests count what capture wrote
+        "remarketing.import.enabled=false"})
 @AutoConfigureMockMvc
 class StoreEventCaptureTests {
 
@@ -190,6 +192,12 @@ class StoreEventCaptureTests {
         assertThat(items).allSatisfy(i -> {
             assertThat((String) i.get("name")).isNotBlank();
             assertThat((BigDecimal) i.get("price")).isPositive();
+            // the line keeps only the SKU: the product and its category are looked up, for segments
+            assertThat(i.get("product_id")).isEqualTo(jdbc.queryForObject("select PRODUCT_ID from PRODUCT where SKU = ?",
+                    Long.class, i.get("sku")));
+            assertThat(i.get("category")).isEqualTo(jdbc.queryForObject("select c.CODE from PRODUCT_CATEGORY pc join"
+                    + " CATEGORY c on c.CATEGORY_ID = pc.CATEGORY_ID join PRODUCT p on p.PRODUCT_ID = pc.PRODUCT_ID"
+                    + " where p.SKU = ? order by c.CATEGORY_ID limit 1", String.class, i.get("sku")));
         });
         // the relay hands the order over to the event log, off the shopper's request
         long deadline = System.currentTimeMillis() + 15_000;

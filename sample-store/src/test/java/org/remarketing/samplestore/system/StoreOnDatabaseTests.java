@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.remarketing.core.shop.HistoryImport;
 import org.remarketing.samplestore.SampleStoreApplication;
 import org.remarketing.samplestore.cart.CartService;
 import org.remarketing.samplestore.cart.CartView;
@@ -20,6 +21,7 @@ import org.remarketing.samplestore.checkout.CheckoutRequest;
 import org.remarketing.samplestore.checkout.CheckoutService;
 import org.remarketing.samplestore.checkout.PlacedOrder;
 import org.remarketing.samplestore.customer.Address;
+import org.remarketing.samplestore.history.ImportedHistory;
 import org.remarketing.samplestore.order.OrderQueries;
 import org.remarketing.samplestore.order.OrderSummary;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,8 +31,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole sample store — Shopizer's schema by Hibernate, the seed, the plugin's migrations —
- * on a real database server, started twice on the same fresh database. Subclasses name the
+ * The whole sample store — Shopizer's schema by Hibernate, the seed, the plugin's migrations, the
+ * import of the seed as the plugin's history — on a real database server, started twice on the same
+ * fresh database. Subclasses name the
  * server; they fail (never skip) when it is unreachable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,6 +70,7 @@ abstract class StoreOnDatabaseTests {
         long products;
         long migrations;
         long orderId;
+        long imported;
         try (ConfigurableApplicationContext store = start()) {
             JdbcTemplate jdbc = store.getBean(JdbcTemplate.class);
             products = jdbc.queryForObject("select count(*) from PRODUCT", Long.class);
@@ -74,7 +78,9 @@ abstract class StoreOnDatabaseTests {
             assertThat(jdbc.queryForObject("select count(*) from rmk_schema_history where type = 'SQL'", Long.class))
                     .as("plugin migrations applied").isGreaterThan(0);
             migrations = jdbc.queryForObject("select count(*) from rmk_schema_history", Long.class);
-            assertThat(jdbc.queryForObject("select count(*) from rmk_event", Long.class)).isNotNull();
+            ImportedHistory.awaitImported(store.getBean(HistoryImport.class), jdbc);
+            ImportedHistory.assertContactsMatchTheStore(jdbc);
+            imported = jdbc.queryForObject("select count(*) from rmk_event where source = 'import'", Long.class);
 
             ProductView product = store.getBean(CatalogService.class).all(Locale.ENGLISH).stream()
                     .filter(ProductView::isInStock).findFirst().orElseThrow();
@@ -108,6 +114,11 @@ abstract class StoreOnDatabaseTests {
             assertThat(jdbc.queryForObject("select count(*) from rmk_schema_history", Long.class))
                     .as("a restart applies no migration").isEqualTo(migrations);
             assertThat(again.getBean(OrderQueries.class).find(orderId)).as("the order survived the restart").isPresent();
+            HistoryImport historyImport = again.getBean(HistoryImport.class);
+            ImportedHistory.await("the restart's look at the history import", () -> !historyImport.isRunning());
+            assertThat(historyImport.status().get("state")).isEqualTo("completed");
+            assertThat(jdbc.queryForObject("select count(*) from rmk_event where source = 'import'", Long.class))
+                    .as("history is imported once").isEqualTo(imported);
         }
     }
 

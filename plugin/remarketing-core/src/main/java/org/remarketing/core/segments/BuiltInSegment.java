@@ -110,7 +110,7 @@ public enum BuiltInSegment {
 					+ " LEFT JOIN rmk_usage_period up ON up.scope = 'PRODUCT' AND up.scope_key = " + productKey(sql)
 					+ " LEFT JOIN rmk_usage_period uc ON uc.scope = 'CATEGORY' AND uc.scope_key = p.category_code"
 					+ " WHERE p.contact_id = c.id AND p.last_bought_at IS NOT NULL AND (up.days IS NOT NULL OR uc.days IS NOT NULL)"
-					+ " AND " + from + " <= ? AND " + until + " > ?)", params(now, now), true, List.of());
+					+ " AND " + from + " <= ? AND " + until + " > ?)", params(now, now), true, List.of(), DAILY_MOVING);
 		}
 
 	},
@@ -123,7 +123,7 @@ public enum BuiltInSegment {
 			List<Object> days = monthDays(now, s.get("days"));
 			String marks = days.stream().map((d) -> "?").collect(Collectors.joining(", "));
 			return new SegmentQuery("c.birthday IS NOT NULL AND " + sql.monthDay("c.birthday") + " IN (" + marks + ")",
-					days, true, List.of());
+					days, true, List.of(), DAILY_MOVING);
 		}
 
 	},
@@ -163,10 +163,13 @@ public enum BuiltInSegment {
 			return new SegmentQuery("EXISTS (SELECT 1 FROM rmk_contact_category cc JOIN rmk_category_news n"
 					+ " ON n.category_code = cc.category_code WHERE cc.contact_id = c.id AND cc.bought_count > 0"
 					+ " AND n.newest_added_at > c.last_seen AND n.newest_added_at > ?)",
-					params(now.minus(Duration.ofDays(s.get("days")))), true, List.of());
+					params(now.minus(Duration.ofDays(s.get("days")))), true, List.of(), Duration.ofMinutes(10));
 		}
 
 	};
+
+	/** Conditions that move with the date: evaluated over all contacts hourly, not at every sweep. */
+	static final Duration DAILY_MOVING = Duration.ofHours(1);
 
 	private final String code;
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.remarketing.core.schema.DatabaseVendor;
 import org.remarketing.core.schema.DbTime;
+import org.remarketing.core.shop.CatalogNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,8 @@ public class SegmentEngine {
 
 	private final ObjectMapper json = new ObjectMapper();
 
+	private volatile CatalogNews catalogNews;
+
 	public SegmentEngine(DataSource dataSource, Clock clock, CustomRules customRules) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -79,6 +82,11 @@ public class SegmentEngine {
 		this.clock = clock;
 		this.dialect = new SqlDialect(DatabaseVendor.of(dataSource));
 		this.customRules = customRules;
+	}
+
+	/** Where "new products for past buyers" learns the catalog's newest product per category (read at each sweep). */
+	public void setCatalogNews(CatalogNews catalogNews) {
+		this.catalogNews = catalogNews;
 	}
 
 	public SqlDialect dialect() {
@@ -166,19 +174,76 @@ public class SegmentEngine {
 		}
 		List<Long> all = new ArrayList<>(ids);
 		new FunnelStages(this.jdbc).update(all, now);
-		List<Segment> segments = segments().stream().filter((s) -> s.enabled).collect(Collectors.toList());
-		this.transaction.executeWithoutResult((status) -> {
-			for (Segment segment : segments) {
-				SegmentQuery query = compiled(segment, now);
-				if (query != null) {
-					lock(segment.id);
-					for (List<Long> part : parts(all)) {
-						apply(segment, query, "c.id IN (" + marks(part.size()) + ")",
-								"m.contact_id IN (" + marks(part.size()) + ")", part, now);
-					}
+		List<Segment> segments = new ArrayList<>();
+		List<SegmentQuery> queries = new ArrayList<>();
+		for (Segment segment : segments()) {
+			SegmentQuery query = segment.enabled ? compiled(segment, now) : null;
+			if (query != null) {
+				segments.add(segment);
+				queries.add(query);
+			}
+		}
+		if (segments.isEmpty()) {
+			return;
+		}
+		for (List<Long> part : parts(all)) {
+			refreshPart(part, segments, queries, now);
+		}
+	}
+
+	/**
+	 * One read for every segment's condition over these contacts, one for their memberships; then
+	 * only the segments where something changes are locked, their memberships read again under the
+	 * lock, and the differences written.
+	 */
+	private void refreshPart(List<Long> ids, List<Segment> segments, List<SegmentQuery> queries, Instant now) {
+		StringBuilder select = new StringBuilder("SELECT c.id");
+		List<Object> params = new ArrayList<>();
+		for (int i = 0; i < queries.size(); i++) {
+			select.append(", CASE WHEN (").append(queries.get(i).condition()).append(") THEN 1 ELSE 0 END AS s").append(i);
+			params.addAll(queries.get(i).parameters());
+		}
+		select.append(" FROM rmk_contact c WHERE c.merged_into IS NULL AND c.id IN (").append(marks(ids.size())).append(')');
+		params.addAll(ids);
+		Map<Long, Set<Long>> matching = new LinkedHashMap<>();
+		segments.forEach((segment) -> matching.put(segment.id, new HashSet<>()));
+		this.jdbc.query(select.toString(), (rs) -> {
+			for (int i = 0; i < segments.size(); i++) {
+				if (rs.getInt("s" + i) == 1) {
+					matching.get(segments.get(i).id).add(rs.getLong("id"));
 				}
 			}
+		}, params.toArray());
+		Map<Long, Set<Long>> current = members(ids);
+		List<Segment> changing = segments.stream()
+			.filter((segment) -> !matching.get(segment.id).equals(current.getOrDefault(segment.id, Set.of())))
+			.collect(Collectors.toList());
+		if (changing.isEmpty()) {
+			return;
+		}
+		this.transaction.executeWithoutResult((status) -> {
+			for (Segment segment : changing) {
+				lock(segment.id);
+			}
+			Map<Long, Set<Long>> locked = members(ids);
+			for (Segment segment : changing) {
+				Set<Long> now1 = locked.getOrDefault(segment.id, Set.of());
+				Set<Long> want = matching.get(segment.id);
+				List<Long> entering = want.stream().filter((id) -> !now1.contains(id)).sorted().collect(Collectors.toList());
+				List<Long> exiting = now1.stream().filter((id) -> !want.contains(id)).sorted().collect(Collectors.toList());
+				write(segment, entering, exiting, now);
+			}
 		});
+	}
+
+	/** Segment id → the given contacts that are its members now. */
+	private Map<Long, Set<Long>> members(List<Long> ids) {
+		Map<Long, Set<Long>> members = new LinkedHashMap<>();
+		this.jdbc.query("SELECT segment_id, contact_id FROM rmk_segment_member WHERE contact_id IN (" + marks(ids.size())
+				+ ")", (rs) -> {
+					members.computeIfAbsent(rs.getLong(1), (key) -> new HashSet<>()).add(rs.getLong(2));
+				}, ids.toArray());
+		return members;
 	}
 
 	// ---------------------------------------------------------------- the clock
@@ -186,6 +251,10 @@ public class SegmentEngine {
 	/** Follows the clock for every enabled time-dependent segment; returns the contacts looked at. */
 	public long sweep() {
 		Instant now = this.clock.instant();
+		if (refreshCatalogNews()) {
+			this.jdbc.update("UPDATE rmk_segment SET swept_at = NULL WHERE code = ?",
+					BuiltInSegment.NEW_PRODUCTS_FOR_PAST_BUYERS.code());
+		}
 		long looked = 0;
 		for (Segment segment : segments()) {
 			if (!segment.enabled) {
@@ -194,6 +263,10 @@ public class SegmentEngine {
 			SegmentQuery query = compiled(segment, now);
 			if (query == null || !query.timeDependent()) {
 				continue;
+			}
+			if (query.sweeps().isEmpty() && segment.sweptAt != null
+					&& segment.sweptAt.plus(query.fullEvery()).isAfter(now)) {
+				continue; // a condition that moves in days, evaluated over everyone less often
 			}
 			if (segment.sweptAt == null || query.sweeps().isEmpty()) {
 				looked += evaluateAll(segment, query, now, false);
@@ -221,6 +294,46 @@ public class SegmentEngine {
 		}
 		recordSizes(now);
 		return looked;
+	}
+
+	/**
+	 * Copies the catalog's newest product per category into rmk_category_news (rows that changed only).
+	 * @return whether anything changed
+	 */
+	boolean refreshCatalogNews() {
+		CatalogNews news = this.catalogNews;
+		if (news == null) {
+			return false;
+		}
+		Map<String, Instant> newest;
+		try {
+			newest = news.newestProductPerCategory();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Remarketing could not read the catalog's new products: {}", ex.toString());
+			return false;
+		}
+		Map<String, LocalDateTime> known = new LinkedHashMap<>();
+		this.jdbc.query("SELECT category_code, newest_added_at FROM rmk_category_news", (rs) -> {
+			known.put(rs.getString(1), rs.getObject(2, LocalDateTime.class));
+		});
+		boolean changed = false;
+		for (Map.Entry<String, Instant> entry : newest.entrySet()) {
+			String code = entry.getKey();
+			LocalDateTime value = DbTime.utc(entry.getValue());
+			if (code.length() > 100) {
+				continue;
+			}
+			if (!known.containsKey(code)) {
+				this.jdbc.update("INSERT INTO rmk_category_news (category_code, newest_added_at) VALUES (?, ?)", code, value);
+				changed = true;
+			}
+			else if (!value.equals(known.get(code))) {
+				this.jdbc.update("UPDATE rmk_category_news SET newest_added_at = ? WHERE category_code = ?", value, code);
+				changed = true;
+			}
+		}
+		return changed;
 	}
 
 	// ---------------------------------------------------------------- full
@@ -274,8 +387,7 @@ public class SegmentEngine {
 			long high = Math.min(last, from + RANGE);
 			this.transaction.executeWithoutResult((status) -> {
 				lock(segment.id);
-				apply(segment, query, "c.id > ? AND c.id <= ?", "m.contact_id > ? AND m.contact_id <= ?",
-						List.of(low, high), now);
+				applyRange(segment, query, low, high, now);
 			});
 			if (progress) {
 				this.jdbc.update("UPDATE rmk_segment SET rebuild_done = ? WHERE id = ?", high, segment.id);
@@ -289,6 +401,29 @@ public class SegmentEngine {
 	}
 
 	// ---------------------------------------------------------------- membership changes
+
+	/**
+	 * Enters and exits the contacts of an id range: entries set-based inside the database (a
+	 * first build enters hundreds of thousands), exits through {@link #apply} (few).
+	 */
+	private void applyRange(Segment segment, SegmentQuery query, long low, long high, Instant now) {
+		LocalDateTime at = DbTime.utc(now);
+		List<Object> params = new ArrayList<>(List.of(segment.id, at, low, high));
+		params.addAll(query.parameters());
+		params.add(segment.id);
+		int entered = this.jdbc.update("INSERT INTO rmk_segment_member (segment_id, contact_id, entered_at) SELECT ?, c.id, ?"
+				+ " FROM rmk_contact c WHERE c.id > ? AND c.id <= ? AND c.merged_into IS NULL AND (" + query.condition()
+				+ ") AND NOT EXISTS (SELECT 1 FROM rmk_segment_member m WHERE m.segment_id = ? AND m.contact_id = c.id)",
+				params.toArray());
+		if (entered > 0) {
+			this.jdbc.update("INSERT INTO rmk_segment_change (segment_id, contact_id, entered, changed_at) SELECT segment_id,"
+					+ " contact_id, ?, entered_at FROM rmk_segment_member WHERE segment_id = ? AND contact_id > ?"
+					+ " AND contact_id <= ? AND entered_at = ? ORDER BY contact_id", true, segment.id, low, high, at);
+			this.jdbc.update("UPDATE rmk_segment SET member_count = member_count + ? WHERE id = ?", entered, segment.id);
+		}
+		apply(segment, query, "c.id > ? AND c.id <= ? AND 1 = 0", "m.contact_id > ? AND m.contact_id <= ?",
+				List.of(low, high), now);
+	}
 
 	/** Enters and exits the contacts of one scope (inside a transaction holding the segment's lock). */
 	private void apply(Segment segment, SegmentQuery query, String contactScope, String memberScope,
@@ -308,6 +443,10 @@ public class SegmentEngine {
 				+ " m.segment_id = ? AND " + memberScope + " AND NOT EXISTS (SELECT 1 FROM rmk_contact c WHERE"
 				+ " c.id = m.contact_id AND c.merged_into IS NULL AND (" + query.condition() + "))", Long.class,
 				exitParams.toArray());
+		write(segment, entering, exiting, now);
+	}
+
+	private void write(Segment segment, List<Long> entering, List<Long> exiting, Instant now) {
 		if (entering.isEmpty() && exiting.isEmpty()) {
 			return;
 		}

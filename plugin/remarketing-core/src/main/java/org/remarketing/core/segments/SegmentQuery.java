@@ -1,5 +1,6 @@
 package org.remarketing.core.segments;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,11 +27,28 @@ public final class SegmentQuery {
 
 	private final List<Sweep> sweeps;
 
+	private final Duration fullEvery;
+
 	public SegmentQuery(String condition, List<Object> parameters, boolean timeDependent, List<Sweep> sweeps) {
+		this(condition, parameters, timeDependent, sweeps, Duration.ZERO);
+	}
+
+	/**
+	 * @param fullEvery for a time-dependent condition without sweeps, how often it is evaluated
+	 * over all contacts (zero: at every sweep); for conditions that move in days
+	 */
+	public SegmentQuery(String condition, List<Object> parameters, boolean timeDependent, List<Sweep> sweeps,
+			Duration fullEvery) {
 		this.condition = condition;
 		this.parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
 		this.timeDependent = timeDependent;
 		this.sweeps = Collections.unmodifiableList(new ArrayList<>(sweeps));
+		this.fullEvery = fullEvery;
+	}
+
+	/** How often a time-dependent condition without sweeps is evaluated over all contacts (zero: every sweep). */
+	public Duration fullEvery() {
+		return this.fullEvery;
 	}
 
 	public static SegmentQuery of(String condition, List<Object> parameters) {

@@ -7,5 +7,10 @@ public enum EventSource {
     /** tracker.js in a shopper's browser: identities it claims are not proof of anything. */
     BROWSER,
     /** The plugin itself (consent changes, merges, erasures). */
-    PLUGIN
+    PLUGIN,
+    /**
+     * The store's own records from before the plugin captured anything, imported from its tables
+     * (customers, orders, newsletter opt-ins, open carts): trusted as the store's, like {@link #STORE}.
+     */
+    IMPORT
 }

@@ -84,6 +84,8 @@ public class OutboxRelay {
 
     private final boolean readCommittedClaim;
 
+    private final DatabaseVendor vendor;
+
     private final AtomicLong claimSequence = new AtomicLong();
 
     private final AtomicLong delivered = new AtomicLong();
@@ -106,6 +108,7 @@ public class OutboxRelay {
         this.claimExpiredSql = claimSql(vendor, "claimed_until < ?");
         this.claimFreshSql = claimSql(vendor, "claimed_until IS NULL");
         this.readCommittedClaim = vendor == DatabaseVendor.MYSQL;
+        this.vendor = vendor;
     }
 
     /**
@@ -123,8 +126,11 @@ public class OutboxRelay {
                 // MySQL forbids a subquery on the updated table; UPDATE … ORDER BY … LIMIT does it in one go.
                 return set + free + " ORDER BY id LIMIT ?";
             case POSTGRESQL:
-                return set + free + " AND id IN (SELECT id FROM rmk_outbox WHERE " + free
-                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)";
+                // A CTE that locks runs exactly once; as an IN (subquery) the planner may run it again per row
+                // and claim more than the limit.
+                return "WITH picked AS (SELECT id FROM rmk_outbox WHERE " + free
+                        + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE rmk_outbox SET claimed_by = ?,"
+                        + " claimed_until = ? WHERE id IN (SELECT id FROM picked)";
             default:
                 // Re-checking "free" outside the subquery: a row claimed meanwhile by another node is skipped.
                 return set + free + " AND id IN (SELECT id FROM rmk_outbox WHERE " + free + " ORDER BY id LIMIT ?)";
@@ -247,11 +253,9 @@ public class OutboxRelay {
         LocalDateTime until = now.plus(this.options.lease());
         int batchSize = this.options.batchSize();
         int claimed = withClaimConnection((jdbc) -> {
-            Object[] expired = this.readCommittedClaim ? new Object[] { token, until, now, batchSize }
-                    : new Object[] { token, until, now, now, batchSize };
-            int rows = jdbc.update(this.claimExpiredSql, expired);
+            int rows = jdbc.update(this.claimExpiredSql, claimArgs(token, until, now, batchSize));
             if (rows < batchSize) {
-                rows += jdbc.update(this.claimFreshSql, token, until, batchSize - rows);
+                rows += jdbc.update(this.claimFreshSql, claimArgs(token, until, null, batchSize - rows));
             }
             return rows;
         });
@@ -260,6 +264,28 @@ public class OutboxRelay {
         }
         return this.jdbc.query("SELECT id, event_id, payload, attempts FROM rmk_outbox WHERE claimed_by = ? ORDER BY id",
                 (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4)), token);
+    }
+
+    /** The claim statement's arguments in its vendor's order; {@code now} only for the expired-rows statement. */
+    private Object[] claimArgs(String token, LocalDateTime until, LocalDateTime now, int limit) {
+        List<Object> args = new ArrayList<>();
+        if (this.vendor == DatabaseVendor.POSTGRESQL) {
+            if (now != null) {
+                args.add(now);
+            }
+            args.addAll(List.of(limit, token, until));
+            return args.toArray();
+        }
+        args.add(token);
+        args.add(until);
+        if (now != null) {
+            args.add(now);
+            if (this.vendor != DatabaseVendor.MYSQL) {
+                args.add(now); // "free" is checked again outside the subquery
+            }
+        }
+        args.add(limit);
+        return args.toArray();
     }
 
     private int withClaimConnection(Function<JdbcTemplate, Integer> work) {

@@ -2,6 +2,7 @@ package org.remarketing.core.schema;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.remarketing.core.system.InstallSecrets;
+import org.remarketing.core.system.PluginSettings;
 import org.remarketing.core.system.SystemStatus;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -135,6 +137,38 @@ abstract class SchemaContractTests {
 		versions[0] = "0";
 		System.arraycopy(MIGRATIONS, 0, versions, 1, MIGRATIONS.length);
 		return versions;
+	}
+
+	@Test
+	void settingsAreSharedByNodesAndALeaseGoesToAnotherNodeOnlyOnceItsHolderStopsRenewingIt() {
+		newSchema().migrate();
+		Instant start = Instant.parse("2024-03-05T12:00:00Z");
+		PluginSettings nodeA = new PluginSettings(this.database.dataSource(), Clock.fixed(start, ZoneOffset.UTC));
+		PluginSettings nodeB = new PluginSettings(this.database.dataSource(),
+				Clock.fixed(start.plusSeconds(60), ZoneOffset.UTC));
+
+		assertThat(nodeA.get("history.test")).isEmpty();
+		assertThat(nodeA.putIfAbsent("history.test", "first")).isEqualTo("first");
+		assertThat(nodeB.putIfAbsent("history.test", "second")).as("the first node's value stays").isEqualTo("first");
+		nodeB.put("history.test", "x".repeat(PluginSettings.MAX_VALUE));
+		assertThat(nodeA.get("history.test")).hasValue("x".repeat(PluginSettings.MAX_VALUE));
+		nodeA.remove("history.test");
+		assertThat(nodeB.get("history.test")).isEmpty();
+
+		Duration expiry = Duration.ofMinutes(2);
+		assertThat(nodeA.tryLease("history.lease", "a", expiry)).isTrue();
+		assertThat(nodeA.tryLease("history.lease", "a", expiry)).as("renewed by its holder").isTrue();
+		assertThat(nodeB.tryLease("history.lease", "b", expiry)).as("held, renewed a minute ago").isFalse();
+		assertThat(nodeB.leaseHolder("history.lease", expiry)).hasValue("a");
+		PluginSettings later = new PluginSettings(this.database.dataSource(),
+				Clock.fixed(start.plus(expiry).plusSeconds(1), ZoneOffset.UTC));
+		assertThat(later.leaseHolder("history.lease", expiry)).as("not renewed for longer than the expiry").isEmpty();
+		assertThat(later.tryLease("history.lease", "b", expiry)).isTrue();
+		assertThat(nodeA.leaseHolder("history.lease", expiry)).hasValue("b");
+		nodeA.releaseLease("history.lease", "a");
+		assertThat(nodeA.get("history.lease")).as("only its holder gives a lease up").hasValue("b");
+		later.releaseLease("history.lease", "b");
+		assertThat(nodeA.tryLease("history.lease", "a", expiry)).isTrue();
 	}
 
 	private RemarketingSchema newSchema() {

@@ -183,6 +183,26 @@ abstract class SegmentsContractTests {
 	}
 
 	@Test
+	void pastBuyersOfACategoryWithProductsAddedSinceTheirLastVisit() {
+		orderOf("tea-lover", 40, 9.0, 20, "tea");
+		orderOf("coffee-lover", 40, 9.0, 10, "coffee");
+		Map<String, Instant> catalog = new LinkedHashMap<>();
+		catalog.put("tea", NOW.minus(Duration.ofDays(50)));
+		this.engine.setCatalogNews(() -> catalog);
+		this.engine.sweep();
+		assertThat(members("new-products-for-past-buyers")).as("nothing new since their last order").isEmpty();
+
+		catalog.put("tea", NOW.minus(Duration.ofDays(2)));
+		later(Duration.ofMinutes(1));
+		this.engine.sweep();
+		assertThat(members("new-products-for-past-buyers")).containsExactly(contactOf("tea-lover"));
+
+		// the tea lover comes back and sees the shop: nothing is new since this visit
+		apply(browser(EventType.PAGE_VIEW, "tea-lover", this.clock.instant(), "new_session", true));
+		assertThat(members("new-products-for-past-buyers")).isEmpty();
+	}
+
+	@Test
 	void aRebuildFindsWhatEventsMissedAndShowsItsProgress() {
 		order("repeat", 40);
 		order("repeat", 5);
