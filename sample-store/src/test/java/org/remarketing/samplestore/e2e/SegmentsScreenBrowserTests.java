@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -22,16 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.remarketing.core.segments.Segment;
 import org.remarketing.core.segments.SegmentEngine;
+import org.remarketing.core.shop.HistoryImport;
+import org.remarketing.samplestore.history.ImportedHistory;
+import org.remarketing.samplestore.seed.Shopper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The plugin's Segments screen in Chromium, signed in through the store's backoffice. Customers
- * register and order through the store's REST subset (the seed's history is not imported into
- * contacts), then an administrator sees the built-in segments with their sizes, builds a custom
+ * The plugin's Segments screen in Chromium, signed in through the store's backoffice. Besides the
+ * seed's customers (imported from the store's history), customers register and order through the
+ * store's REST subset, then an administrator sees the built-in segments with their sizes, builds a custom
  * rule with a live count, saves it, sees its members, exports them and changes a built-in's
  * threshold. Script-carrying names and descriptions must show as text and run nothing.
  */
@@ -48,6 +53,12 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
     @Autowired
     SegmentEngine segments;
 
+    @Autowired
+    HistoryImport historyImport;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     String tag;
     String regular;
     String oneTimer;
@@ -55,6 +66,7 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
 
     @BeforeAll
     void customers() {
+        ImportedHistory.awaitImported(historyImport, jdbc); // the seed's customers are contacts too
         tag = UUID.randomUUID().toString().substring(0, 8);
         regular = "seg.regular-" + tag + "@example.com";
         oneTimer = "seg.once-" + tag + "@example.com";
@@ -160,6 +172,14 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
             Locator members = page.locator("#members-rows tr");
             assertThat(members).hasCount((int) Math.min(live, 20));
             assertThat(page.locator("#members-rows")).containsText(regular);
+            @SuppressWarnings("unchecked")
+            List<String> shown = (List<String>) page.locator("#members-rows .cell-email")
+                    .evaluateAll("(cells) => cells.map((cell) => cell.textContent)");
+            assertThat(shown).as("the seed's English-speaking repeat buyers").containsAnyElementsOf(Shopper.CAST.stream()
+                    .filter((shopper) -> shopper.kind == Shopper.Kind.REPEAT && "en".equals(shopper.language))
+                    .map((shopper) -> shopper.email).collect(Collectors.toList()));
+            assertThat(shown).noneMatch((email) -> Shopper.CAST.stream()
+                    .anyMatch((shopper) -> shopper.email.equals(email) && "vi".equals(shopper.language)));
             assertThat(page.locator("#members-rows")).not().containsText(oneTimer);
             assertThat(page.locator("#members-rows")).not().containsText(vietnamese);
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-segments-custom.png")).setFullPage(true));
@@ -223,7 +243,10 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
             threshold.fill("1");
             assertThat(page.locator("#segment-count")).hasText("min_orders must be a whole number from 2 to 100");
             threshold.fill("3");
-            assertThat(page.locator("#segment-count")).hasAttribute("data-count", "0");
+            long threeOrMore = new ContactsAdminApi(url("")).post("/api/v1/private/remarketing/segments/preview",
+                    "{\"code\":\"repeat-buyers\",\"settings\":{\"min_orders\":3}}", 200).get("count").asLong();
+            assertThat(threeOrMore).isLessThan(repeatBuyers.memberCount());
+            assertThat(page.locator("#segment-count")).hasAttribute("data-count", String.valueOf(threeOrMore));
             assertThat(page.locator("#segment-explanation")).hasText("At least 3 orders.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-segments-builtin.png")).setFullPage(true));
             threshold.fill("2");
@@ -276,7 +299,10 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
             added.locator(".rule-event").selectOption("cart_item_added");
             added.locator(".rule-days").fill("14");
             assertThat(builder.locator(".rule-json-text")).containsText("\"cart_item_added\"");
-            assertThat(page.locator("#segment-count")).hasAttribute("data-count", "0");
+            // the count is the one of the JSON the builder shows
+            long shownCount = admin.post("/api/v1/private/remarketing/segments/preview", "{\"rule\":"
+                    + builder.locator(".rule-json-text").textContent() + "}", 200).get("count").asLong();
+            assertThat(page.locator("#segment-count")).hasAttribute("data-count", String.valueOf(shownCount));
             builder.locator(".rule-group .rule-group").last().locator(".rule-group-head .rule-remove").click();
             assertThat(builder.locator(".rule-json-text")).not().containsText("cart_item_added");
         }
