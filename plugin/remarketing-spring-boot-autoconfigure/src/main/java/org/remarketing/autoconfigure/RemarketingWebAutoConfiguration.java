@@ -5,6 +5,8 @@ import org.remarketing.core.contacts.ContactEraser;
 import org.remarketing.core.contacts.ContactSearch;
 import org.remarketing.core.contacts.GdprExport;
 import org.remarketing.core.schema.RemarketingSchema;
+import org.remarketing.core.segments.SegmentEngine;
+import org.remarketing.core.segments.SegmentScheduler;
 import org.remarketing.core.shop.HistoryImport;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
@@ -14,6 +16,7 @@ import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
 import org.remarketing.web.contacts.ContactsController;
+import org.remarketing.web.segments.SegmentsController;
 import org.remarketing.web.tracking.ShopperContextFilter;
 import org.remarketing.web.tracking.TrackerScriptController;
 import org.remarketing.web.tracking.TrackingController;
@@ -76,6 +79,14 @@ public class RemarketingWebAutoConfiguration {
 	ContactsController remarketingContactsController(ContactSearch search, ContactDetails details, GdprExport export,
 			ContactEraser eraser) {
 		return new ContactsController(search, details, export, eraser);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ SegmentEngine.class, SegmentScheduler.class })
+	SegmentsController remarketingSegmentsController(SegmentEngine engine, SegmentScheduler scheduler,
+			RemarketingSchema schema) {
+		return new SegmentsController(engine, scheduler, schema.dataSource());
 	}
 
 	/**

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.remarketing.core.contacts.ContactEventProcessor;
+import org.remarketing.core.schema.DatabaseVendor;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.segments.CustomRules;
+import org.remarketing.core.segments.RuleCompiler;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentErasure;
 import org.remarketing.core.segments.SegmentScheduler;
+import org.remarketing.core.segments.SqlDialect;
 import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.tracking.EventProcessor;
 
@@ -20,12 +23,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Segments: the engine (built-ins installed at start), its link to the contacts processor (every
+ * Segments: custom rules compiled by {@link RuleCompiler} (docs/segment-rules.md), the engine
+ * (built-ins installed at start), its link to the contacts processor (every
  * applied batch re-evaluates the contacts it changed), the sweep and rebuild scheduler (started
  * once the store is ready) and erasure. Imported by {@link RemarketingAutoConfiguration}.
  */
 @Configuration(proxyBeanMethods = false)
 class SegmentsConfiguration {
+
+	/** Custom segments' JSON rules, checked against the allow-list and compiled to parameterised SQL. */
+	@Bean
+	@ConditionalOnMissingBean
+	CustomRules remarketingCustomRules(RemarketingSchema schema) {
+		RuleCompiler compiler = new RuleCompiler(new SqlDialect(DatabaseVendor.of(schema.dataSource())));
+		return compiler::compile;
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -1,10 +1,15 @@
 package org.remarketing.autoconfigure;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.remarketing.core.segments.CustomRules;
+import org.remarketing.core.segments.SegmentQuery;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
+import org.remarketing.web.segments.SegmentsController;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -14,6 +19,9 @@ import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoC
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -125,6 +133,50 @@ class RemarketingWebAutoConfigurationTests {
 		this.runner.withBean("myStatusController", StatusController.class, () -> new StatusController(null))
 			.run((context) -> assertThat(context).hasSingleBean(StatusController.class)
 				.hasBean("myStatusController"));
+	}
+
+	@Test
+	void theSegmentsApiAndTheRuleCompilerAreThereInWebApplications() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(SegmentsController.class).hasSingleBean(CustomRules.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(get("/api/v1/private/remarketing/segments"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items[0].builtin").value(true));
+			mvc.perform(post("/api/v1/private/remarketing/segments").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"code\":\"english\",\"name\":\"English\",\"rule\":{\"field\":\"language\",\"op\":\"eq\","
+						+ "\"value\":\"en\"}}"))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.explanation").value("Language is en"))
+				// the scheduler starts once the application is ready, which a context runner never is
+				.andExpect(jsonPath("$.rebuildQueued").value(false));
+			mvc.perform(post("/api/v1/private/remarketing/segments/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rule\":{\"field\":\"language\",\"op\":\"between\",\"value\":\"en\"}}"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.message").value("op: 'between' is not an operator of language (use eq, ne, in, not_in)"));
+		});
+	}
+
+	@Test
+	void aHostsOwnRulesCompilerIsUsedInstead() {
+		this.runner.withUserConfiguration(OwnRules.class).run((context) -> {
+			assertThat(context).hasSingleBean(CustomRules.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(post("/api/v1/private/remarketing/segments/preview").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"rule\":{\"anything\":\"the host understands\"}}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.count").value(0));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRules {
+
+		@Bean
+		CustomRules hostsRules() {
+			return (json, now) -> SegmentQuery.of("1 = 0", List.of());
+		}
+
 	}
 
 }

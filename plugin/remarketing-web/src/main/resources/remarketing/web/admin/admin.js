@@ -1,5 +1,5 @@
-// The Remarketing admin screens: Status and Contacts, routed by the URL's hash (#/status,
-// #/contacts?q=…, #/contacts/{id}). Everything that comes from the server, and so possibly from a
+// The Remarketing admin screens: Status, Contacts and Segments, routed by the URL's hash (#/status,
+// #/contacts?q=…, #/contacts/{id}, #/segments, #/segments/new, #/segments/{id}). Everything that comes from the server, and so possibly from a
 // shopper, is only ever inserted with textContent or as the value of a safe attribute; links made
 // from data are clickable only when they are http(s) URLs.
 (function () {
@@ -176,15 +176,26 @@
     });
   }
 
-  /** Calls the admin API with the backoffice's token; rejects with SIGN_IN on 401/403. */
+  /**
+   * Calls the admin API with the backoffice's token; rejects with SIGN_IN on 401/403. A body
+   * (options.body) is sent as JSON.
+   */
   function api(url, options) {
     var token = readToken();
     if (!token) {
       return Promise.reject(SIGN_IN);
     }
     var init = options || {};
-    var headers = { 'Authorization': 'Bearer ' + token, 'Accept': 'application/json' };
-    return fetch(url, { method: init.method || 'GET', headers: headers, credentials: 'same-origin', cache: 'no-store' })
+    var headers = { 'Authorization': 'Bearer ' + token, 'Accept': init.accept || 'application/json' };
+    var request = { method: init.method || 'GET', headers: headers, credentials: 'same-origin', cache: 'no-store' };
+    if (init.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      request.body = JSON.stringify(init.body);
+    }
+    if (init.signal) {
+      request.signal = init.signal;
+    }
+    return fetch(url, request)
       .catch(function () { throw new Error('The server could not be reached.'); })
       .then(function (response) {
         if (response.status === 401 || response.status === 403) {
@@ -204,7 +215,7 @@
   // ---------------------------------------------------------------------------------------------
   // Views and routing
 
-  var VIEWS = ['status', 'contacts', 'contact'];
+  var VIEWS = ['status', 'contacts', 'contact', 'segments', 'segment', 'segment-new'];
   var generation = 0; // answers to an earlier route are dropped
 
   function showView(name, title) {
@@ -213,8 +224,8 @@
     });
     byId('sign-in').hidden = true;
     byId('loading').hidden = true;
-    var section = (name === 'status') ? 'status' : 'contacts';
-    ['status', 'contacts'].forEach(function (item) {
+    var section = (name === 'status') ? 'status' : (name.indexOf('segment') === 0 ? 'segments' : 'contacts');
+    ['status', 'contacts', 'segments'].forEach(function (item) {
       var link = byId('nav-' + item);
       link.classList.toggle('is-active', item === section);
       if (item === section) {
@@ -252,6 +263,17 @@
     var queryAt = hash.indexOf('?');
     var path = queryAt >= 0 ? hash.slice(0, queryAt) : hash;
     var params = new URLSearchParams(queryAt >= 0 ? hash.slice(queryAt + 1) : '');
+    var segment = /^\/segments\/(\d{1,18})$/.exec(path);
+    if (segment) {
+      var membersPage = parseInt(params.get('page') || '0', 10);
+      return { view: 'segment', id: segment[1], page: isNaN(membersPage) || membersPage < 0 ? 0 : membersPage };
+    }
+    if (path === '/segments/new') {
+      return { view: 'segment-new' };
+    }
+    if (/^\/segments\/?$/.test(path)) {
+      return { view: 'segments' };
+    }
     var contact = /^\/contacts\/(\d{1,18})$/.exec(path);
     if (contact) {
       return { view: 'contact', id: contact[1] };
@@ -278,7 +300,16 @@
   function route() {
     generation++;
     var current = parseRoute();
-    if (current.view === 'contact') {
+    if (!(current.view === 'segment' && segmentState && segmentState.id === current.id)) {
+      stopSegmentWork();
+    }
+    if (current.view === 'segments') {
+      listSegments(generation);
+    } else if (current.view === 'segment') {
+      openSegment(current.id, current.page, generation);
+    } else if (current.view === 'segment-new') {
+      newSegment(generation);
+    } else if (current.view === 'contact') {
       openContact(current.id, generation);
     } else if (current.view === 'contacts') {
       listContacts(current.q, current.page, generation);
@@ -1040,6 +1071,1415 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Segments
+
+  var MEMBERS_PAGE_SIZE = 20;
+  var PREVIEW_DELAY = 400; // ms of quiet before the live count asks the server
+  var REBUILD_POLL = 600;
+  var MAX_RULE_DEPTH = 5;
+  var MAX_RULE_CONDITIONS = 50;
+
+  var STAGES = { discovering: 'Discovering', considering: 'Considering', intending: 'Intending', customer: 'Customer',
+    loyal: 'Loyal' };
+
+  // What each built-in threshold is called on the form, and its unit; "code.name" overrides "name".
+  var SETTING_LABELS = {
+    idle_minutes: ['Idle for at least', 'minutes'],
+    min_views: ['Views of one product, at least', 'views'],
+    min_seconds: ['or seconds on one product, at least', 'seconds'],
+    min_days: ['Only order at least', 'days ago'],
+    max_days: ['and less than', 'days ago'],
+    min_orders: ['Orders, at least', 'orders'],
+    lead_days: ['Due from', 'days before the product runs out'],
+    grace_days: ['Still due', 'days after it ran out'],
+    min_spent: ['Spent more than', 'in the store\'s currency'],
+    days: ['Within', 'days'],
+    'browse-abandonment.days': ['Last viewed within', 'days'],
+    'birthday-soon.days': ['Birthday within the next', 'days'],
+    'lapsed.days': ['No visit and no order for at least', 'days'],
+    'vip.days': ['Over the last', 'days'],
+    'new-products-for-past-buyers.days': ['Products added within the last', 'days']
+  };
+
+  // The custom rule format (docs/segment-rules.md): profile fields and their comparisons.
+  var RULE_FIELDS = {
+    orders_count: { label: 'Orders', type: 'int', ops: ['gte', 'gt', 'eq', 'ne', 'lte', 'lt'], initial: '1' },
+    total_spent: { label: 'Total spent', type: 'amount', ops: ['gte', 'gt', 'eq', 'ne', 'lte', 'lt'], initial: '100' },
+    visits: { label: 'Visits', type: 'int', ops: ['gte', 'gt', 'eq', 'ne', 'lte', 'lt'], initial: '2' },
+    cart_items: { label: 'Items in the cart', type: 'int', ops: ['gte', 'gt', 'eq', 'ne', 'lte', 'lt'], initial: '1' },
+    cart_value: { label: 'Cart value', type: 'amount', ops: ['gte', 'gt', 'eq', 'ne', 'lte', 'lt'], initial: '50' },
+    language: { label: 'Language', type: 'code', ops: ['eq', 'ne', 'in', 'not_in'], initial: 'en' },
+    stage: { label: 'Funnel stage', type: 'choice', ops: ['eq', 'ne', 'in', 'not_in'], initial: 'considering',
+      values: ['discovering', 'considering', 'intending', 'customer', 'loyal'], labels: STAGES },
+    checkout_step: { label: 'Checkout step reached', type: 'choice', ops: ['eq', 'ne', 'in', 'not_in'],
+      initial: 'begin_checkout', values: ['begin_checkout', 'add_shipping_info', 'add_payment_info'], labels: STEPS },
+    customer: { label: 'Has a customer account', type: 'bool', ops: ['eq'], initial: 'true' },
+    email: { label: 'Email address known', type: 'bool', ops: ['eq'], initial: 'true' },
+    last_order_at: { label: 'Last order', type: 'days', ops: ['within_days', 'older_than_days'], initial: '30' },
+    last_seen: { label: 'Last seen', type: 'days', ops: ['within_days', 'older_than_days'], initial: '30' },
+    first_seen: { label: 'First seen', type: 'days', ops: ['within_days', 'older_than_days'], initial: '30' },
+    cart_updated_at: { label: 'Cart last changed', type: 'days', ops: ['within_days', 'older_than_days'], initial: '1' },
+    birthday: { label: 'Birthday', type: 'days', ops: ['in_next_days'], initial: '7' }
+  };
+
+  var OP_LABELS = { eq: 'is', ne: 'is not', gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most',
+    in: 'is one of', not_in: 'is none of', within_days: 'in the last', older_than_days: 'more than',
+    in_next_days: 'in the next' };
+
+  var OP_UNITS = { within_days: 'days', older_than_days: 'days ago', in_next_days: 'days' };
+
+  var RULE_EVENTS = ['view_item', 'view_item_list', 'page_view', 'search', 'cart_item_added', 'cart_item_removed',
+    'cart_quantity_changed', 'cart_emptied', 'begin_checkout', 'add_shipping_info', 'add_payment_info',
+    'order_placed', 'order_status_changed', 'cart_converted', 'cart_merged', 'email_captured', 'email_opt_out',
+    'customer_registered', 'customer_updated', 'login', 'newsletter_opt_in', 'newsletter_opt_out',
+    'consent_changed', 'page_leave'];
+
+  var segmentState = null; // { id, segment, page, builder, rebuild: {...} }
+  var segmentsNotice = null;
+  var pendingRebuild = null; // a segment just created: its first rebuild is watched when it opens
+  var previewTimer = null;
+  var previewSeq = 0;
+  var exportAbort = null;
+  var newSegmentForm = { builder: null, codeEdited: false, preview: null };
+
+  function segmentsPath() {
+    return String(config.segmentsUrl || '/api/v1/private/remarketing/segments');
+  }
+
+  function segmentUrl(id, suffix) {
+    return apiUrl(segmentsPath() + '/' + encodeURIComponent(String(id)) + (suffix || ''));
+  }
+
+  function segmentHash(id, page) {
+    return '#/segments/' + encodeURIComponent(String(id)) + (page ? '?page=' + page : '');
+  }
+
+  function readJson(response) {
+    return response.json();
+  }
+
+  /** An error handler that ignores answers to an earlier route and sends a lost session to sign-in. */
+  function whenCurrent(token, handle) {
+    return function (error) {
+      if (token !== generation) {
+        return;
+      }
+      if (error === SIGN_IN) {
+        showSignIn();
+        return;
+      }
+      handle(error);
+    };
+  }
+
+  /** Stops what belongs to the segment screen that is being left: polls, live counts, an export. */
+  function stopSegmentWork() {
+    if (segmentState && segmentState.rebuild) {
+      clearTimeout(segmentState.rebuild.timer);
+    }
+    segmentState = null;
+    clearTimeout(previewTimer);
+    previewSeq++;
+    if (exportAbort) {
+      exportAbort.abort();
+      exportAbort = null;
+    }
+  }
+
+  // ---- The list
+
+  function setSegmentsState(state) {
+    byId('segments-error').hidden = state !== 'error';
+    byId('segments-results').hidden = state !== 'results';
+    byId('view-segments').setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+  }
+
+  function listSegments(token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    var firstShow = byId('view-segments').hidden;
+    showView('segments', 'Segments');
+    setSegmentsState('loading');
+    byId('segments-status').textContent = 'Loading segments…';
+    var notice = byId('segments-notice');
+    notice.hidden = !segmentsNotice;
+    notice.textContent = segmentsNotice || '';
+    if (firstShow && !segmentsNotice) {
+      focusHeading('segments');
+    }
+    segmentsNotice = null;
+    api(apiUrl(segmentsPath()))
+      .then(readJson)
+      .then(function (list) {
+        if (token === generation) {
+          renderSegments(Array.isArray(list.items) ? list.items : []);
+        }
+      })
+      .catch(whenCurrent(token, function (error) {
+        byId('segments-status').textContent = '';
+        setText('segments-error-detail', message(error));
+        setSegmentsState('error');
+      }));
+  }
+
+  function renderSegments(items) {
+    var rows = byId('segments-rows');
+    clear(rows);
+    items.forEach(function (segment) {
+      var row = el('tr');
+      row.setAttribute('data-segment-code', String(segment.code));
+      var about = el('td', 'cell-segment');
+      var title = el('div', 'segment-title');
+      title.appendChild(appLink(segmentHash(segment.id), segment.name));
+      title.appendChild(kindBadge(segment));
+      if (!segment.enabled) {
+        title.appendChild(el('span', 'badge badge-warn', 'Paused'));
+      }
+      about.appendChild(title);
+      aboutLines(segment).forEach(function (line) {
+        about.appendChild(el('p', 'segment-about', line));
+      });
+      row.appendChild(about);
+      cell(row, formatNumber(segment.memberCount), 'num segment-size');
+      cell(row, sparkline(segment.sizes || []), 'cell-sparkline');
+      cell(row, membershipState(segment), 'cell-state');
+      rows.appendChild(row);
+    });
+    byId('segments-status').textContent = items.length === 1 ? '1 segment' : items.length.toLocaleString() + ' segments';
+    setSegmentsState('results');
+  }
+
+  function kindBadge(segment) {
+    return el('span', 'badge ' + (segment.builtin ? 'badge-muted' : 'badge-custom'), segment.builtin ? 'Built-in' : 'Custom');
+  }
+
+  /** The administrator's description, then the plain-language rule when it says something else. */
+  function aboutLines(segment) {
+    var lines = [];
+    if (!blank(segment.description)) {
+      lines.push(String(segment.description));
+    }
+    if (!blank(segment.explanation) && segment.explanation !== segment.description) {
+      lines.push(String(segment.explanation));
+    }
+    return lines;
+  }
+
+  function membershipState(segment) {
+    var rebuild = segment.rebuild || {};
+    if (!blank(segment.problem)) {
+      return el('span', 'state state-error', 'Cannot be evaluated');
+    }
+    if (!segment.enabled) {
+      return el('span', 'state state-muted', 'Paused: not kept current');
+    }
+    if (rebuild.state === 'RUNNING') {
+      return el('span', 'state', 'Rebuilding… ' + percent(rebuild) + '%');
+    }
+    if (rebuild.state === 'FAILED') {
+      return el('span', 'state state-error', 'Last rebuild failed');
+    }
+    var state = el('span', 'state state-ok', 'Kept current');
+    if (!blank(rebuild.rebuiltAt)) {
+      state.setAttribute('title', 'Last rebuilt ' + formatTime(rebuild.rebuiltAt));
+    }
+    return state;
+  }
+
+  function percent(rebuild) {
+    var total = Number(rebuild.total) || 0;
+    return total > 0 ? Math.min(100, Math.floor((Number(rebuild.done) || 0) * 100 / total)) : 0;
+  }
+
+  /** Size over time as a small line (an SVG cloned from the page's template), described in its title. */
+  function sparkline(sizes) {
+    var counts = sizes.map(function (size) { return Number(size.count) || 0; });
+    if (!counts.length) {
+      return el('span', 'sparkline-none', 'No size history yet');
+    }
+    var svg = document.importNode(byId('sparkline-template').content.querySelector('svg'), true);
+    var series = counts.length === 1 ? [counts[0], counts[0]] : counts;
+    var low = Math.min.apply(null, series);
+    var high = Math.max.apply(null, series);
+    var width = 120;
+    var height = 32;
+    var points = series.map(function (count, i) {
+      var x = i * width / (series.length - 1);
+      var y = high === low ? height / 2 : height - 2 - (count - low) * (height - 4) / (high - low);
+      return x.toFixed(1) + ',' + y.toFixed(1);
+    }).join(' ');
+    svg.querySelector('.sparkline-line').setAttribute('points', points);
+    svg.querySelector('.sparkline-area').setAttribute('points', '0,' + height + ' ' + points + ' ' + width + ',' + height);
+    var summary = 'Members over the last ' + (counts.length === 1 ? 'day' : counts.length + ' days') + ': '
+      + formatNumber(counts[0]) + ' to ' + formatNumber(counts[counts.length - 1])
+      + ' (lowest ' + formatNumber(low) + ', highest ' + formatNumber(high) + ')';
+    svg.querySelector('title').textContent = summary;
+    svg.setAttribute('aria-label', summary);
+    svg.setAttribute('data-points', String(counts.length));
+    return svg;
+  }
+
+  // ---- One segment
+
+  function openSegment(id, page, token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    if (segmentState && segmentState.id === id && !byId('view-segment').hidden) {
+      segmentState.page = page; // another page of members, nothing else changes
+      loadMembers(page);
+      return;
+    }
+    showView('segment', 'Segment');
+    byId('view-segment').hidden = true;
+    showLoading('Loading the segment…');
+    var state = { id: id, page: page, segment: null, builder: null, rebuild: null };
+    segmentState = state;
+    Promise.all([api(segmentUrl(id)).then(readJson), segmentChoices()])
+      .then(function (answers) {
+        if (token !== generation || state !== segmentState) {
+          return;
+        }
+        byId('loading').hidden = true;
+        byId('view-segment').hidden = false;
+        byId('segment-error').hidden = true;
+        byId('segment').hidden = false;
+        state.choices = answers[1];
+        renderSegment(answers[0]);
+        fillSegmentForm(answers[0]);
+        focusHeading('segment');
+        loadMembers(page);
+        if (pendingRebuild && pendingRebuild === id) {
+          pendingRebuild = null;
+          watchRebuild(null, 'Counting the members of the new segment…');
+        }
+      })
+      .catch(whenCurrent(token, function (error) {
+        byId('loading').hidden = true;
+        byId('view-segment').hidden = false;
+        byId('segment').hidden = true;
+        setText('segment-error-detail', message(error));
+        byId('segment-error').hidden = false;
+      }));
+  }
+
+  /** The segments a rule may refer to, for the rule builder: [{code, name}]. */
+  function segmentChoices() {
+    return api(apiUrl(segmentsPath()))
+      .then(readJson)
+      .then(function (list) {
+        return (Array.isArray(list.items) ? list.items : []).map(function (segment) {
+          return { code: String(segment.code), name: String(segment.name) };
+        });
+      });
+  }
+
+  /** What changes while the screen is open: names, counts, state. The form is filled separately. */
+  function renderSegment(segment) {
+    segmentState.segment = segment;
+    setText('segment-name', segment.name);
+    document.title = 'Remarketing · ' + segment.name;
+    setText('segment-code', segment.code);
+    var kind = byId('segment-kind');
+    kind.textContent = segment.builtin ? 'Built-in' : 'Custom';
+    kind.className = 'badge ' + (segment.builtin ? 'badge-muted' : 'badge-custom');
+    byId('segment-paused').hidden = !!segment.enabled;
+    var explanation = byId('segment-explanation');
+    explanation.textContent = blank(segment.explanation) ? '' : String(segment.explanation);
+    explanation.hidden = blank(segment.explanation);
+    var description = byId('segment-description');
+    var own = !blank(segment.description) && segment.description !== segment.explanation;
+    description.textContent = own ? String(segment.description) : '';
+    description.hidden = !own;
+    byId('segment-problem').hidden = blank(segment.problem);
+    byId('segment-problem-detail').textContent = blank(segment.problem) ? '' : String(segment.problem);
+    byId('segment-delete').hidden = !!segment.builtin;
+    setText('segment-members', formatNumber(segment.memberCount));
+    replace('segment-sparkline', sparkline(segment.sizes || []));
+    renderRebuild(segment);
+  }
+
+  function renderRebuild(segment) {
+    var rebuild = segment.rebuild || {};
+    var watching = segmentState && segmentState.rebuild;
+    var progress = byId('segment-rebuild-progress');
+    var state = byId('segment-rebuild-state');
+    if (rebuild.state === 'RUNNING') {
+      progress.hidden = false;
+      progress.max = Math.max(1, Number(rebuild.total) || 0);
+      progress.value = Math.min(progress.max, Number(rebuild.done) || 0);
+      state.textContent = 'Rebuilding… ' + percent(rebuild) + '%';
+    } else if (watching) {
+      progress.hidden = false;
+      progress.removeAttribute('value'); // indeterminate: waiting for its turn
+      state.textContent = 'Queued: starts after the work in progress';
+    } else {
+      progress.hidden = true;
+      state.textContent = rebuild.state === 'FAILED' ? 'The last rebuild failed'
+        : (rebuild.state === 'DONE' ? 'Up to date' : 'Not rebuilt yet');
+    }
+    byId('segment-rebuild-state').setAttribute('data-state', String(rebuild.state || ''));
+    byId('segment-rebuilt-at').textContent = blank(rebuild.rebuiltAt) ? '' : 'Last rebuilt ' + formatTime(rebuild.rebuiltAt) + '.';
+    byId('segment-rebuild').disabled = !!watching || rebuild.state === 'RUNNING';
+  }
+
+  /**
+   * Follows a queued rebuild until the segment says it is done (a rebuild newer than the one
+   * before) or failed, showing its progress; then the members are read again.
+   */
+  function watchRebuild(previousRebuiltAt, label) {
+    var state = segmentState;
+    if (!state) {
+      return;
+    }
+    var before = (state.segment && state.segment.rebuild) || {};
+    state.rebuild = { from: previousRebuiltAt, failedBefore: before.state === 'FAILED', sawRunning: false, timer: null };
+    byId('segment-status').textContent = label;
+    renderRebuild(state.segment);
+    function poll() {
+      api(segmentUrl(state.id))
+        .then(readJson)
+        .then(function (segment) {
+          if (state !== segmentState || !state.rebuild) {
+            return;
+          }
+          var rebuild = segment.rebuild || {};
+          var watch = state.rebuild;
+          watch.sawRunning = watch.sawRunning || rebuild.state === 'RUNNING';
+          var done = rebuild.state === 'DONE' && !blank(rebuild.rebuiltAt) && rebuild.rebuiltAt !== watch.from;
+          var failed = rebuild.state === 'FAILED' && (watch.sawRunning || !watch.failedBefore);
+          if (done || failed) {
+            state.rebuild = null;
+            renderSegment(segment);
+            byId('segment-status').textContent = failed ? 'The rebuild failed: the store\'s log says why.'
+              : 'Rebuilt: ' + (segment.memberCount === 1 ? '1 member.' : formatNumber(segment.memberCount) + ' members.');
+            loadMembers(state.page);
+            return;
+          }
+          renderSegment(segment);
+          watch.timer = setTimeout(poll, REBUILD_POLL);
+        })
+        .catch(function (error) {
+          if (state !== segmentState) {
+            return;
+          }
+          if (error === SIGN_IN) {
+            showSignIn();
+            return;
+          }
+          state.rebuild = null;
+          renderRebuild(state.segment);
+          byId('segment-status').textContent = 'The rebuild\'s progress could not be read: ' + message(error);
+        });
+    }
+    state.rebuild.timer = setTimeout(poll, REBUILD_POLL / 2);
+  }
+
+  function rebuildSegment() {
+    var state = segmentState;
+    if (!state || !state.segment) {
+      return;
+    }
+    var previous = (state.segment.rebuild || {}).rebuiltAt || null;
+    byId('segment-rebuild').disabled = true;
+    api(segmentUrl(state.id, '/rebuild'), { method: 'POST' })
+      .then(readJson)
+      .then(function () {
+        if (state === segmentState) {
+          watchRebuild(previous, 'Rebuild requested.');
+        }
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === segmentState) {
+          byId('segment-status').textContent = 'The rebuild could not be started: ' + message(error);
+          byId('segment-rebuild').disabled = false;
+        }
+      });
+  }
+
+  // ---- Members
+
+  function loadMembers(page) {
+    var state = segmentState;
+    var url = segmentUrl(state.id, '/members');
+    url.searchParams.set('page', String(page));
+    url.searchParams.set('size', String(MEMBERS_PAGE_SIZE));
+    api(url)
+      .then(readJson)
+      .then(function (found) {
+        if (state === segmentState) {
+          renderMembers(found);
+        }
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === segmentState) {
+          byId('members-count').textContent = 'The members could not be loaded: ' + message(error);
+        }
+      });
+  }
+
+  function renderMembers(found) {
+    var items = Array.isArray(found.items) ? found.items : [];
+    var total = Number(found.total) || 0;
+    var page = Number(found.page) || 0;
+    var size = Number(found.size) || MEMBERS_PAGE_SIZE;
+    var pages = Math.max(1, Math.ceil(total / size));
+    var rows = byId('members-rows');
+    clear(rows);
+    items.forEach(function (member) {
+      var row = el('tr');
+      row.setAttribute('data-contact-id', String(member.contactId));
+      var name = fullName(member);
+      var link = appLink('#/contacts/' + encodeURIComponent(String(member.contactId)),
+        name || member.email || 'Contact #' + member.contactId);
+      if (!name) {
+        link.classList.add('muted-link');
+      }
+      cell(row, link, 'cell-name');
+      cell(row, member.email, 'cell-email');
+      cell(row, label(STAGES, member.stage));
+      cell(row, member.language);
+      cell(row, timeElement(member.enteredAt));
+      rows.appendChild(row);
+    });
+    byId('members-empty').hidden = items.length > 0;
+    byId('members-table').hidden = items.length === 0;
+    var onePage = total <= size && page === 0;
+    byId('members-pager').hidden = onePage;
+    byId('members-table').parentNode.classList.toggle('table-wrap-paged', !onePage);
+    byId('members-count').textContent = items.length
+      ? 'Showing ' + (page * size + 1).toLocaleString() + '–' + (page * size + items.length).toLocaleString()
+        + ' of ' + total.toLocaleString() + ', newest first'
+      : '';
+    setText('members-page-info', 'Page ' + (page + 1).toLocaleString() + ' of ' + pages.toLocaleString());
+    var id = segmentState.id;
+    byId('members-prev').disabled = page <= 0;
+    byId('members-next').disabled = page + 1 >= pages;
+    byId('members-prev').onclick = function () { window.location.hash = segmentHash(id, page - 1); };
+    byId('members-next').onclick = function () { window.location.hash = segmentHash(id, page + 1); };
+  }
+
+  // ---- Export
+
+  /**
+   * Streams the CSV export, counting rows as they arrive against the member count for the
+   * progress bar, then hands the file to the browser.
+   */
+  function exportSegment() {
+    var state = segmentState;
+    if (!state || !state.segment || exportAbort) {
+      return;
+    }
+    var segment = state.segment;
+    var expected = Math.max(0, Number(segment.memberCount) || 0);
+    var progress = byId('segment-export-progress');
+    var status = byId('segment-export-status');
+    var button = byId('segment-export');
+    var filename = 'segment-' + segment.code + '.csv';
+    var controller = typeof AbortController === 'function' ? new AbortController() : null;
+    exportAbort = controller || { abort: function () {} };
+    button.disabled = true;
+    progress.hidden = false;
+    progress.max = Math.max(1, expected);
+    progress.value = 0;
+    progress.removeAttribute('data-done');
+    status.textContent = 'Exporting…';
+    var chunks = [];
+    var newlines = 0;
+    api(segmentUrl(state.id, '/export'), { accept: 'text/csv', signal: controller ? controller.signal : undefined })
+      .then(function (response) {
+        var reader = response.body.getReader();
+        function pump() {
+          return reader.read().then(function (result) {
+            if (result.done) {
+              return;
+            }
+            var bytes = result.value;
+            chunks.push(bytes);
+            for (var i = 0; i < bytes.length; i++) {
+              if (bytes[i] === 10) {
+                newlines++;
+              }
+            }
+            var rows = Math.max(0, newlines - 1); // the header is the first line
+            progress.max = Math.max(1, expected, rows);
+            progress.value = rows;
+            status.textContent = 'Exporting… ' + rows.toLocaleString() + ' of ' + expected.toLocaleString() + ' rows';
+            return pump();
+          });
+        }
+        return pump();
+      })
+      .then(function () {
+        var rows = Math.max(0, newlines - 1);
+        progress.max = Math.max(1, rows);
+        progress.value = progress.max;
+        progress.setAttribute('data-done', 'true');
+        var href = URL.createObjectURL(new Blob(chunks, { type: 'text/csv' }));
+        var a = document.createElement('a');
+        a.setAttribute('href', href);
+        a.setAttribute('download', filename);
+        a.hidden = true;
+        document.body.appendChild(a);
+        a.click();
+        document.body.removeChild(a);
+        setTimeout(function () { URL.revokeObjectURL(href); }, 10000);
+        status.textContent = 'Exported ' + (rows === 1 ? '1 member' : rows.toLocaleString() + ' members') + ' to ' + filename + '.';
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (error && error.name === 'AbortError') {
+          return;
+        }
+        progress.hidden = true;
+        status.textContent = 'The export failed: ' + message(error);
+      })
+      .then(function () {
+        if (exportAbort === controller || !controller) {
+          exportAbort = null;
+        }
+        button.disabled = false;
+      });
+  }
+
+  // ---- Settings: name, description, on/off, thresholds or rule
+
+  function fillSegmentForm(segment) {
+    byId('segment-name-input').value = String(segment.name || '');
+    byId('segment-description-input').value = blank(segment.description) ? '' : String(segment.description);
+    byId('segment-enabled').checked = !!segment.enabled;
+    byId('segment-form-error').hidden = true;
+    var count = byId('segment-count');
+    count.textContent = '';
+    count.removeAttribute('data-count');
+    byId('segment-thresholds').hidden = !segment.builtin;
+    byId('segment-rule').hidden = !!segment.builtin;
+    if (segment.builtin) {
+      renderThresholds(segment);
+      segmentState.builder = null;
+    } else {
+      var choices = (segmentState.choices || []).filter(function (choice) { return choice.code !== segment.code; });
+      segmentState.builder = ruleBuilder(byId('segment-rule'), segment.rule, choices, segmentPreview);
+    }
+  }
+
+  function settingLabel(code, name) {
+    return SETTING_LABELS[code + '.' + name] || SETTING_LABELS[name] || [humanKey(name), ''];
+  }
+
+  function renderThresholds(segment) {
+    var fields = byId('segment-threshold-fields');
+    clear(fields);
+    (segment.settings || []).forEach(function (setting) {
+      var id = 'threshold-' + String(setting.name).replace(/[^a-z0-9_]/g, '');
+      var words = settingLabel(segment.code, setting.name);
+      var name = el('label', 'field-label', words[0]);
+      name.setAttribute('for', id);
+      var wrap = el('div', 'threshold');
+      var row = el('div', 'threshold-row');
+      var input = el('input', 'input input-number');
+      input.type = 'number';
+      input.id = id;
+      input.min = String(setting.min);
+      input.max = String(setting.max);
+      input.step = '1';
+      input.required = true;
+      input.value = String(setting.value);
+      input.setAttribute('data-setting', String(setting.name));
+      input.setAttribute('aria-describedby', id + '-hint');
+      input.addEventListener('input', segmentPreview);
+      row.appendChild(input);
+      row.appendChild(el('span', 'unit', words[1]));
+      wrap.appendChild(row);
+      var hint = el('p', 'hint', 'From ' + formatNumber(setting.min) + ' to ' + formatNumber(setting.max)
+        + ' · default ' + formatNumber(setting.defaultValue));
+      hint.id = id + '-hint';
+      wrap.appendChild(hint);
+      fields.appendChild(name);
+      fields.appendChild(wrap);
+    });
+  }
+
+  /** The thresholds on the form: whole numbers as numbers, anything else as typed (the server says why not). */
+  function thresholdValues() {
+    var values = {};
+    Array.prototype.forEach.call(document.querySelectorAll('#segment-threshold-fields [data-setting]'), function (input) {
+      var value = input.value.trim();
+      values[input.getAttribute('data-setting')] = /^-?\d{1,12}$/.test(value) ? parseInt(value, 10) : value;
+    });
+    return values;
+  }
+
+  /** Asks for the live count (debounced), dropping answers overtaken by a later change. */
+  function countLater(output, body, describe, wording) {
+    clearTimeout(previewTimer);
+    var seq = ++previewSeq;
+    output.classList.remove('live-count-error');
+    if (body === null) {
+      output.textContent = 'Add a condition to see how many contacts match.';
+      output.removeAttribute('data-count');
+      return;
+    }
+    output.textContent = 'Counting…';
+    output.removeAttribute('data-count');
+    previewTimer = setTimeout(function () {
+      api(apiUrl(segmentsPath() + '/preview'), { method: 'POST', body: body })
+        .then(readJson)
+        .then(function (answer) {
+          if (seq !== previewSeq) {
+            return;
+          }
+          var count = Number(answer.count) || 0;
+          output.textContent = (count === 1 ? '1 contact matches' : formatNumber(count) + ' contacts match')
+            + (wording || ' now.');
+          output.setAttribute('data-count', String(count));
+          if (describe) {
+            describe(answer);
+          }
+        })
+        .catch(function (error) {
+          if (seq !== previewSeq) {
+            return;
+          }
+          if (error === SIGN_IN) {
+            showSignIn();
+            return;
+          }
+          output.textContent = message(error);
+          output.classList.add('live-count-error');
+        });
+    }, PREVIEW_DELAY);
+  }
+
+  function segmentPreview() {
+    var state = segmentState;
+    if (!state || !state.segment) {
+      return;
+    }
+    var output = byId('segment-count');
+    if (state.segment.builtin) {
+      countLater(output, { code: state.segment.code, settings: thresholdValues() }, function (answer) {
+        if (!blank(answer.explanation)) {
+          byId('segment-explanation').textContent = String(answer.explanation);
+        }
+      }, ' these thresholds now (not saved yet).');
+    } else if (state.builder) {
+      countRule(output, state.builder);
+    }
+  }
+
+  /** The live count of a rule being built, or why it cannot be counted. */
+  function countRule(output, builder) {
+    var rule = builder.rule();
+    if (!rule.ok) {
+      clearTimeout(previewTimer);
+      previewSeq++;
+      output.textContent = rule.error;
+      output.classList.add('live-count-error');
+      output.removeAttribute('data-count');
+      return;
+    }
+    countLater(output, rule.empty ? null : { rule: rule.value }, null);
+  }
+
+  function saveSegment(event) {
+    event.preventDefault();
+    var state = segmentState;
+    if (!state || !state.segment) {
+      return;
+    }
+    var segment = state.segment;
+    var problem = byId('segment-form-error');
+    problem.hidden = true;
+    var body = {
+      name: byId('segment-name-input').value.trim(),
+      description: byId('segment-description-input').value.trim(),
+      enabled: byId('segment-enabled').checked
+    };
+    if (!body.name) {
+      showFormError(problem, 'Give the segment a name.');
+      return;
+    }
+    if (segment.builtin) {
+      body.settings = thresholdValues();
+    } else if (state.builder) {
+      var rule = state.builder.rule();
+      if (!rule.ok) {
+        showFormError(problem, rule.error);
+        return;
+      }
+      body.rule = rule.value;
+    }
+    var previous = (segment.rebuild || {}).rebuiltAt || null;
+    var button = byId('segment-save');
+    button.disabled = true;
+    api(segmentUrl(state.id), { method: 'PUT', body: body })
+      .then(readJson)
+      .then(function (saved) {
+        if (state !== segmentState) {
+          return;
+        }
+        renderSegment(saved);
+        fillSegmentForm(saved);
+        byId('segment-status').textContent = 'Saved.';
+        if (saved.rebuildQueued) {
+          watchRebuild(previous, 'Saved. Its members are being counted again…');
+        }
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === segmentState) {
+          showFormError(problem, message(error));
+        }
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
+  function showFormError(element, text) {
+    element.textContent = text;
+    element.hidden = false;
+  }
+
+  // ---- Deleting a custom segment
+
+  function openDeleteDialog() {
+    if (!segmentState || !segmentState.segment || segmentState.segment.builtin) {
+      return;
+    }
+    setText('segment-delete-title', 'Delete ' + segmentState.segment.name + '?');
+    byId('segment-delete-error').hidden = true;
+    byId('segment-delete-submit').disabled = false;
+    var dialog = byId('segment-delete-dialog');
+    if (typeof dialog.showModal === 'function') {
+      dialog.showModal();
+    } else {
+      dialog.setAttribute('open', '');
+    }
+    byId('segment-delete-cancel').focus();
+  }
+
+  function closeDialog(id) {
+    var dialog = byId(id);
+    if (typeof dialog.close === 'function') {
+      dialog.close();
+    } else {
+      dialog.removeAttribute('open');
+    }
+  }
+
+  function deleteSegment() {
+    var state = segmentState;
+    if (!state || !state.segment) {
+      return;
+    }
+    var name = state.segment.name;
+    byId('segment-delete-submit').disabled = true;
+    api(segmentUrl(state.id), { method: 'DELETE' })
+      .then(function () {
+        closeDialog('segment-delete-dialog');
+        segmentsNotice = name + ' was deleted.';
+        window.location.hash = '#/segments';
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          closeDialog('segment-delete-dialog');
+          showSignIn();
+          return;
+        }
+        showFormError(byId('segment-delete-error'), message(error));
+        byId('segment-delete-submit').disabled = false;
+      });
+  }
+
+  // ---- A new custom segment
+
+  function newSegment(token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    showView('segment-new', 'New segment');
+    byId('new-segment-name').value = '';
+    byId('new-segment-code').value = '';
+    byId('new-segment-description').value = '';
+    byId('new-segment-error').hidden = true;
+    newSegmentForm.codeEdited = false;
+    var output = byId('new-segment-count');
+    output.textContent = '';
+    output.removeAttribute('data-count');
+    clear(byId('new-segment-rule'));
+    focusHeading('segment-new');
+    segmentChoices()
+      .then(function (choices) {
+        if (token !== generation) {
+          return;
+        }
+        var starter = { all: [{ field: 'orders_count', op: 'gte', value: 1 }] };
+        newSegmentForm.builder = ruleBuilder(byId('new-segment-rule'), starter, choices, newSegmentPreview);
+        newSegmentPreview();
+      })
+      .catch(whenCurrent(token, function (error) {
+        showFormError(byId('new-segment-error'), message(error));
+      }));
+  }
+
+  function newSegmentPreview() {
+    var builder = newSegmentForm.builder;
+    if (!builder) {
+      return;
+    }
+    countRule(byId('new-segment-count'), builder);
+  }
+
+  /** A code from a name: lower-case ASCII letters and digits joined by dashes. */
+  function codeFrom(name) {
+    return String(name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'd')
+      .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+  }
+
+  function createSegment(event) {
+    event.preventDefault();
+    var problem = byId('new-segment-error');
+    problem.hidden = true;
+    var builder = newSegmentForm.builder;
+    var name = byId('new-segment-name').value.trim();
+    var code = byId('new-segment-code').value.trim();
+    if (!name) {
+      showFormError(problem, 'Give the segment a name.');
+      return;
+    }
+    if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(code)) {
+      showFormError(problem, 'The code must be lower-case letters, digits and dashes, starting with a letter or a digit.');
+      return;
+    }
+    var rule = builder ? builder.rule() : { ok: false, error: 'The rule is still loading.' };
+    if (!rule.ok || rule.empty) {
+      showFormError(problem, rule.ok ? 'Add at least one condition.' : rule.error);
+      return;
+    }
+    var button = byId('new-segment-save');
+    button.disabled = true;
+    api(apiUrl(segmentsPath()), { method: 'POST', body: { code: code, name: name,
+      description: byId('new-segment-description').value.trim(), rule: rule.value } })
+      .then(readJson)
+      .then(function (created) {
+        segmentsNotice = null;
+        pendingRebuild = String(created.id);
+        window.location.hash = segmentHash(created.id);
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        showFormError(problem, message(error));
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
+  // ---- The rule builder
+
+  function select(options, value, name) {
+    var control = el('select', 'input input-inline');
+    control.setAttribute('aria-label', name);
+    options.forEach(function (pair) {
+      var option = el('option', null, pair[1]);
+      option.value = String(pair[0]);
+      option.selected = String(pair[0]) === String(value);
+      control.appendChild(option);
+    });
+    return control;
+  }
+
+  function numberInput(value, min, max, name) {
+    var input = el('input', 'input input-inline input-number');
+    input.type = 'number';
+    input.min = String(min);
+    input.max = String(max);
+    input.step = 'any';
+    input.value = blank(value) ? '' : String(value);
+    input.setAttribute('aria-label', name);
+    return input;
+  }
+
+  function textInput(value, placeholder, name) {
+    var input = el('input', 'input input-inline');
+    input.type = 'text';
+    input.maxLength = 200;
+    input.placeholder = placeholder;
+    input.value = blank(value) ? '' : String(value);
+    input.setAttribute('aria-label', name);
+    input.spellcheck = false;
+    return input;
+  }
+
+  function newCondition(kind, choices) {
+    if (kind === 'event') {
+      return { kind: 'event', did: true, events: ['view_item'], min: '1', days: '30', productId: '', category: '' };
+    }
+    if (kind === 'segment') {
+      return { kind: 'segment', segment: choices.length ? choices[0].code : '', member: true };
+    }
+    if (kind === 'consent') {
+      return { kind: 'consent', channel: 'email', granted: true };
+    }
+    return { kind: 'field', field: 'orders_count', op: 'gte', value: '1' };
+  }
+
+  function isList(op) {
+    return op === 'in' || op === 'not_in';
+  }
+
+  /** A stored rule as the builder's model; throws when it holds something the builder cannot show. */
+  function toModel(node) {
+    if (!node || typeof node !== 'object' || Array.isArray(node)) {
+      throw new Error('not a rule');
+    }
+    if (Array.isArray(node.all) || Array.isArray(node.any)) {
+      return { kind: 'group', op: Array.isArray(node.all) ? 'all' : 'any', items: (node.all || node.any).map(toModel) };
+    }
+    if (node.not !== undefined) {
+      var inner = node.not;
+      if (inner && (Array.isArray(inner.all) || Array.isArray(inner.any))) {
+        var group = toModel(inner);
+        group.op = group.op === 'all' ? 'notall' : 'none';
+        return group;
+      }
+      if (inner && inner.event !== undefined) {
+        var negated = toModel(inner);
+        negated.did = false;
+        return negated;
+      }
+      return { kind: 'group', op: 'none', items: [toModel(inner)] };
+    }
+    if (typeof node.field === 'string') {
+      var def = RULE_FIELDS[node.field];
+      if (!def) {
+        throw new Error('unknown field');
+      }
+      var value = node.value;
+      if (Array.isArray(value)) {
+        value = def.type === 'choice' ? value.map(String) : value.join(', ');
+      }
+      return { kind: 'field', field: node.field, op: String(node.op), value: Array.isArray(value) ? value : String(value) };
+    }
+    if (node.event !== undefined) {
+      return { kind: 'event', did: true, events: (Array.isArray(node.event) ? node.event : [node.event]).map(String),
+        min: blank(node.min) ? '1' : String(node.min), days: blank(node.days) ? '' : String(node.days),
+        productId: blank(node.product_id) ? '' : String(node.product_id),
+        category: blank(node.category) ? '' : String(node.category) };
+    }
+    if (node.segment !== undefined) {
+      return { kind: 'segment', segment: String(node.segment), member: node.member !== false };
+    }
+    if (node.consent !== undefined) {
+      return { kind: 'consent', channel: String(node.consent).toLowerCase(), granted: node.granted !== false };
+    }
+    throw new Error('unknown condition');
+  }
+
+  function wholeOrText(value) {
+    var text = String(value).trim();
+    return /^\d{1,12}$/.test(text) ? parseInt(text, 10) : text;
+  }
+
+  function numberOrText(value) {
+    var text = String(value).trim();
+    return /^\d{1,13}(\.\d{1,2})?$/.test(text) ? Number(text) : text;
+  }
+
+  /** The builder's model as the documented JSON; empty groups are left out. */
+  function toRule(node) {
+    if (node.kind === 'group') {
+      var items = node.items.map(toRule).filter(function (item) { return item !== null; });
+      if (!items.length) {
+        return null;
+      }
+      var group = {};
+      group[node.op === 'all' || node.op === 'notall' ? 'all' : 'any'] = items;
+      return node.op === 'none' || node.op === 'notall' ? { not: group } : group;
+    }
+    if (node.kind === 'field') {
+      var def = RULE_FIELDS[node.field];
+      var value = node.value;
+      if (def.type === 'bool') {
+        value = String(value) === 'true';
+      } else if (def.type === 'int' || def.type === 'days') {
+        value = wholeOrText(value);
+      } else if (def.type === 'amount') {
+        value = numberOrText(value);
+      } else if (isList(node.op)) {
+        value = (Array.isArray(value) ? value : String(value).split(','))
+          .map(function (part) { return String(part).trim().toLowerCase(); })
+          .filter(function (part) { return part !== ''; });
+      } else {
+        value = String(Array.isArray(value) ? value[0] || '' : value).trim().toLowerCase();
+      }
+      return { field: node.field, op: node.op, value: value };
+    }
+    if (node.kind === 'event') {
+      var condition = { event: node.events.length === 1 ? node.events[0] : node.events.slice() };
+      if (!blank(node.productId) && String(node.productId).trim() !== '') {
+        condition.product_id = wholeOrText(node.productId);
+      }
+      if (!blank(node.category) && String(node.category).trim() !== '') {
+        condition.category = String(node.category).trim();
+      }
+      if (String(node.min).trim() !== '1') {
+        condition.min = wholeOrText(node.min);
+      }
+      condition.days = wholeOrText(node.days);
+      return node.did ? condition : { not: condition };
+    }
+    if (node.kind === 'segment') {
+      return { segment: node.segment, member: !!node.member };
+    }
+    return { consent: node.channel, granted: !!node.granted };
+  }
+
+  function countConditions(node) {
+    if (node.kind !== 'group') {
+      return 1;
+    }
+    return node.items.reduce(function (sum, item) { return sum + countConditions(item); }, 0);
+  }
+
+  /**
+   * The rule builder: AND / OR groups of conditions on profile fields, activity in a time window,
+   * membership of another segment and consent, drawn from a model that is written out as the
+   * rule's JSON on every change. A rule it cannot show is edited as JSON instead.
+   */
+  function ruleBuilder(container, rule, choices, onChange) {
+    var root = null;
+    var rawText = null;
+    try {
+      root = rule ? toModel(rule) : { kind: 'group', op: 'all', items: [] };
+      if (root.kind !== 'group') {
+        root = { kind: 'group', op: 'all', items: [root] };
+      }
+    } catch (e) {
+      rawText = JSON.stringify(rule, null, 2);
+    }
+    var jsonView = el('pre', 'rule-json-text');
+
+    function changed() {
+      if (root) {
+        var value = toRule(root);
+        jsonView.textContent = value ? JSON.stringify(value, null, 2) : '(no condition yet)';
+      }
+      onChange();
+    }
+
+    function rerender() {
+      render();
+      changed();
+    }
+
+    /** Keeps the model in step with a control: set(value) on every change, then the count and JSON. */
+    function follow(control, type, set) {
+      control.addEventListener(type, function () {
+        set(control.value);
+        changed();
+      });
+    }
+
+    function render() {
+      clear(container);
+      if (!root) {
+        container.appendChild(el('p', 'hint', 'This rule uses parts the builder cannot show: edit it as JSON (see the segment rules guide).'));
+        var area = el('textarea', 'input rule-raw');
+        area.rows = 12;
+        area.spellcheck = false;
+        area.value = rawText || '';
+        area.setAttribute('aria-label', 'Rule as JSON');
+        area.addEventListener('input', function () {
+          rawText = area.value;
+          onChange();
+        });
+        container.appendChild(area);
+        return;
+      }
+      container.appendChild(el('h3', 'rule-title', 'Who belongs to it'));
+      container.appendChild(renderGroup(root, 1, null));
+      var details = el('details', 'rule-json');
+      details.appendChild(el('summary', null, 'Rule as JSON'));
+      details.appendChild(jsonView);
+      container.appendChild(details);
+    }
+
+    function renderGroup(group, depth, parent) {
+      var box = el('div', 'rule-group');
+      box.setAttribute('data-depth', String(depth));
+      var head = el('div', 'rule-group-head');
+      head.appendChild(el('span', 'rule-lead', depth === 1 ? 'Contacts for whom' : 'A group where'));
+      var op = select([['all', 'all of these hold'], ['any', 'any of these holds'], ['none', 'none of these holds'],
+        ['notall', 'not all of these hold']], group.op, 'How the conditions combine');
+      op.classList.add('rule-group-op');
+      op.addEventListener('change', function () {
+        group.op = op.value;
+        changed();
+      });
+      head.appendChild(op);
+      if (parent) {
+        head.appendChild(removeButton('Remove this group', parent, group));
+      }
+      box.appendChild(head);
+      var list = el('ul', 'rule-items');
+      group.items.forEach(function (item) {
+        var li = el('li', 'rule-item');
+        li.appendChild(item.kind === 'group' ? renderGroup(item, depth + 1, group) : renderCondition(item, group));
+        list.appendChild(li);
+      });
+      if (!group.items.length) {
+        list.appendChild(el('li', 'rule-empty', 'No condition yet.'));
+      }
+      box.appendChild(list);
+      var actions = el('div', 'rule-actions');
+      var full = countConditions(root) >= MAX_RULE_CONDITIONS;
+      var addCondition = el('button', 'button button-small rule-add-condition', '+ Condition');
+      addCondition.type = 'button';
+      addCondition.disabled = full;
+      addCondition.addEventListener('click', function () {
+        group.items.push(newCondition('field', choices));
+        rerender();
+      });
+      actions.appendChild(addCondition);
+      if (depth < MAX_RULE_DEPTH) {
+        var addGroup = el('button', 'button button-small rule-add-group', '+ Group');
+        addGroup.type = 'button';
+        addGroup.disabled = full;
+        addGroup.addEventListener('click', function () {
+          group.items.push({ kind: 'group', op: 'any', items: [newCondition('field', choices)] });
+          rerender();
+        });
+        actions.appendChild(addGroup);
+      }
+      box.appendChild(actions);
+      return box;
+    }
+
+    function removeButton(name, parent, node) {
+      var button = el('button', 'button button-small button-icon rule-remove', '✕');
+      button.type = 'button';
+      button.setAttribute('aria-label', name);
+      button.setAttribute('title', name);
+      button.addEventListener('click', function () {
+        parent.items.splice(parent.items.indexOf(node), 1);
+        rerender();
+      });
+      return button;
+    }
+
+    function renderCondition(node, parent) {
+      var row = el('div', 'rule-condition');
+      row.setAttribute('data-kind', node.kind);
+      var kind = select([['field', 'Profile'], ['event', 'Activity'], ['segment', 'Segment'], ['consent', 'Consent']],
+        node.kind, 'Kind of condition');
+      kind.classList.add('rule-kind');
+      kind.addEventListener('change', function () {
+        parent.items[parent.items.indexOf(node)] = newCondition(kind.value, choices);
+        rerender();
+      });
+      row.appendChild(kind);
+      var parts = el('div', 'rule-parts');
+      if (node.kind === 'field') {
+        fieldParts(parts, node);
+      } else if (node.kind === 'event') {
+        eventParts(parts, node);
+      } else if (node.kind === 'segment') {
+        segmentParts(parts, node);
+      } else {
+        consentParts(parts, node);
+      }
+      row.appendChild(parts);
+      row.appendChild(removeButton('Remove this condition', parent, node));
+      return row;
+    }
+
+    function fieldParts(parts, node) {
+      var def = RULE_FIELDS[node.field];
+      var field = select(Object.keys(RULE_FIELDS).map(function (key) { return [key, RULE_FIELDS[key].label]; }),
+        node.field, 'Profile field');
+      field.classList.add('rule-field');
+      field.addEventListener('change', function () {
+        node.field = field.value;
+        node.op = RULE_FIELDS[node.field].ops[0];
+        node.value = RULE_FIELDS[node.field].initial;
+        rerender();
+      });
+      parts.appendChild(field);
+      if (def.ops.length > 1) {
+        var op = select(def.ops.map(function (key) { return [key, OP_LABELS[key]]; }), node.op, 'Comparison');
+        op.classList.add('rule-op');
+        op.addEventListener('change', function () {
+          var list = isList(node.op);
+          node.op = op.value;
+          if (isList(node.op) !== list && def.type === 'choice') {
+            node.value = isList(node.op) ? [String(node.value)] : String(node.value[0] || def.initial);
+            rerender();
+            return;
+          }
+          changed();
+        });
+        parts.appendChild(op);
+      } else if (def.type !== 'bool') {
+        parts.appendChild(el('span', 'rule-word', OP_LABELS[node.op]));
+      }
+      var input;
+      if (def.type === 'bool') {
+        input = select([['true', 'yes'], ['false', 'no']], String(node.value), def.label);
+        follow(input, 'change', function (value) { node.value = value; });
+      } else if (def.type === 'choice') {
+        input = select(def.values.map(function (value) { return [value, def.labels[value] || value]; }),
+          Array.isArray(node.value) ? '' : node.value, def.label);
+        if (isList(node.op)) {
+          input.multiple = true;
+          input.size = Math.min(5, def.values.length);
+          Array.prototype.forEach.call(input.options, function (option) {
+            option.selected = node.value.indexOf(option.value) >= 0;
+          });
+        }
+        input.addEventListener('change', function () {
+          node.value = isList(node.op)
+            ? Array.prototype.filter.call(input.options, function (option) { return option.selected; })
+              .map(function (option) { return option.value; })
+            : input.value;
+          changed();
+        });
+      } else if (def.type === 'code') {
+        input = textInput(node.value, isList(node.op) ? 'vi, en' : 'en', def.label);
+        follow(input, 'input', function (value) { node.value = value; });
+      } else {
+        input = numberInput(node.value, node.op === 'in_next_days' ? 0 : (def.type === 'days' ? 1 : 0),
+          def.type === 'days' ? 3650 : 1000000000, def.label);
+        follow(input, 'input', function (value) { node.value = value; });
+      }
+      input.classList.add('rule-value');
+      parts.appendChild(input);
+      if (OP_UNITS[node.op]) {
+        parts.appendChild(el('span', 'rule-word', OP_UNITS[node.op]));
+      }
+    }
+
+    function eventParts(parts, node) {
+      var did = select([['true', 'did'], ['false', 'did not']], String(node.did), 'Did or did not');
+      did.classList.add('rule-did');
+      follow(did, 'change', function (value) { node.did = value === 'true'; });
+      parts.appendChild(did);
+      var known = RULE_EVENTS.slice();
+      node.events.forEach(function (type) {
+        if (known.indexOf(type) < 0) {
+          known.push(type);
+        }
+      });
+      var events = select(known.map(function (type) {
+        return [type, Object.prototype.hasOwnProperty.call(EVENT_LABELS, type) ? EVENT_LABELS[type] : type];
+      }), node.events[0], 'Activity');
+      events.classList.add('rule-event');
+      if (node.events.length > 1) {
+        events.multiple = true;
+        events.size = 4;
+        Array.prototype.forEach.call(events.options, function (option) {
+          option.selected = node.events.indexOf(option.value) >= 0;
+        });
+      }
+      events.addEventListener('change', function () {
+        node.events = Array.prototype.filter.call(events.options, function (option) { return option.selected; })
+          .map(function (option) { return option.value; });
+        changed();
+      });
+      parts.appendChild(events);
+      parts.appendChild(el('span', 'rule-word', 'at least'));
+      var min = numberInput(node.min, 1, 1000, 'How many times at least');
+      min.classList.add('rule-min');
+      follow(min, 'input', function (value) { node.min = value; });
+      parts.appendChild(min);
+      parts.appendChild(el('span', 'rule-word', 'times in the last'));
+      var days = numberInput(node.days, 1, 365, 'Days');
+      days.classList.add('rule-days');
+      follow(days, 'input', function (value) { node.days = value; });
+      parts.appendChild(days);
+      parts.appendChild(el('span', 'rule-word', 'days'));
+      parts.appendChild(el('span', 'rule-word', 'of product'));
+      var product = numberInput(node.productId, 1, 999999999999, 'Only this product id (optional)');
+      product.placeholder = 'any';
+      product.classList.add('rule-product');
+      follow(product, 'input', function (value) { node.productId = value; });
+      parts.appendChild(product);
+      parts.appendChild(el('span', 'rule-word', 'in category'));
+      var category = textInput(node.category, 'any', 'Only this category code (optional)');
+      category.classList.add('rule-category');
+      follow(category, 'input', function (value) { node.category = value; });
+      parts.appendChild(category);
+    }
+
+    function segmentParts(parts, node) {
+      var member = select([['true', 'is in'], ['false', 'is not in']], String(node.member), 'In or not in');
+      follow(member, 'change', function (value) { node.member = value === 'true'; });
+      parts.appendChild(member);
+      var options = choices.map(function (choice) { return [choice.code, choice.name + ' (' + choice.code + ')']; });
+      if (node.segment && !choices.some(function (choice) { return choice.code === node.segment; })) {
+        options.push([node.segment, node.segment]);
+      }
+      var segment = select(options, node.segment, 'Segment');
+      segment.classList.add('rule-segment');
+      follow(segment, 'change', function (value) { node.segment = value; });
+      parts.appendChild(segment);
+    }
+
+    function consentParts(parts, node) {
+      var granted = select([['true', 'has consented to'], ['false', 'has not consented to']], String(node.granted),
+        'Consented or not');
+      follow(granted, 'change', function (value) { node.granted = value === 'true'; });
+      parts.appendChild(granted);
+      var channel = select(Object.keys(CHANNELS).map(function (key) { return [key, CHANNELS[key]]; }), node.channel, 'Channel');
+      follow(channel, 'change', function (value) { node.channel = value; });
+      parts.appendChild(channel);
+    }
+
+    render();
+    if (root) {
+      jsonView.textContent = JSON.stringify(toRule(root), null, 2);
+    }
+    return {
+      /** {ok, value, empty} or {ok: false, error}. */
+      rule: function () {
+        if (!root) {
+          try {
+            var parsed = JSON.parse(rawText || '');
+            return { ok: true, value: parsed, empty: false };
+          } catch (e) {
+            return { ok: false, error: 'The rule is not valid JSON.' };
+          }
+        }
+        var value = toRule(root);
+        return { ok: true, value: value, empty: value === null };
+      }
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
 
   var lastQuery = '';
 
@@ -1083,6 +2523,25 @@
           event.preventDefault();
           eraseContact();
         }
+      });
+
+      byId('segment-form').addEventListener('submit', saveSegment);
+      byId('segment-rebuild').addEventListener('click', rebuildSegment);
+      byId('segment-export').addEventListener('click', exportSegment);
+      byId('segment-delete').addEventListener('click', openDeleteDialog);
+      byId('segment-delete-cancel').addEventListener('click', function () {
+        closeDialog('segment-delete-dialog');
+        byId('segment-delete').focus();
+      });
+      byId('segment-delete-submit').addEventListener('click', deleteSegment);
+      byId('new-segment-form').addEventListener('submit', createSegment);
+      byId('new-segment-name').addEventListener('input', function () {
+        if (!newSegmentForm.codeEdited) {
+          byId('new-segment-code').value = codeFrom(byId('new-segment-name').value);
+        }
+      });
+      byId('new-segment-code').addEventListener('input', function () {
+        newSegmentForm.codeEdited = byId('new-segment-code').value !== '';
       });
 
       window.addEventListener('hashchange', function () {

@@ -11,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
 /**
  * What every browser test of the whole store needs: the store on a random port with its
  * embedded SMTP server on a free one, and one Chromium for the class (subclasses declare
@@ -55,6 +57,15 @@ abstract class BrowserTestSupport {
         page.locator("[name=city]").fill(city);
         page.locator("[name=postalCode]").fill(postalCode);
         page.locator("[name=country]").selectOption(country);
+    }
+
+    /** Signs in to the store's backoffice, which leaves the admin token where the plugin's screens read it. */
+    void signInToBackoffice(Page page) {
+        page.navigate(url("/admin"));
+        page.locator("[data-test=admin-login-email]").fill("admin@shopizer.com");
+        page.locator("[data-test=admin-login-password]").fill("password");
+        page.locator("[data-test=admin-login-submit]").click();
+        assertThat(page.locator("[data-test=orders-table]")).isVisible();
     }
 
     String url(String path) {

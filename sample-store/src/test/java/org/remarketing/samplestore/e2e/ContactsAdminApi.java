@@ -105,6 +105,17 @@ final class ContactsAdminApi {
         return false;
     }
 
+    /** {@code POST} a JSON body to the admin API, expecting the given status. */
+    JsonNode post(String path, String body, int expected) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request, expected);
+    }
+
     private JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token())

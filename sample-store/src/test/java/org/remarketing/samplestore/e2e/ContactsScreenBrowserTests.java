@@ -133,7 +133,7 @@ class ContactsScreenBrowserTests extends BrowserTestSupport {
                     cspViolations.add(message.text());
                 }
             });
-            signIn(page);
+            signInToBackoffice(page);
             page.navigate(url("/remarketing/admin/#/contacts"));
             assertThat(page.locator("#nav-contacts")).hasAttribute("aria-current", "page");
             page.locator("#contacts-q").fill(visitor);
@@ -237,7 +237,7 @@ class ContactsScreenBrowserTests extends BrowserTestSupport {
         try (BrowserContext context = session.browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setAcceptDownloads(true))) {
             Page page = context.newPage();
-            signIn(page);
+            signInToBackoffice(page);
             page.navigate(url("/remarketing/admin/#/contacts"));
             page.locator("#contacts-q").fill("erin.export+");
             page.locator("#contacts-submit").click();
@@ -291,14 +291,6 @@ class ContactsScreenBrowserTests extends BrowserTestSupport {
             assertThat(page.locator("#sign-in")).isVisible();
             assertThat(page.locator("#view-contacts")).isHidden();
         }
-    }
-
-    private void signIn(Page page) {
-        page.navigate(url("/admin"));
-        page.locator("[data-test=admin-login-email]").fill("admin@shopizer.com");
-        page.locator("[data-test=admin-login-password]").fill("password");
-        page.locator("[data-test=admin-login-submit]").click();
-        assertThat(page.locator("[data-test=orders-table]")).isVisible();
     }
 
     /** Waits until the relay has handed every event to the contacts processor. */

@@ -1,17 +1,9 @@
 package org.remarketing.samplestore.e2e;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,12 +26,8 @@ import static org.remarketing.samplestore.e2e.ContactsAdminApi.types;
         "sample.mail.embedded=false"})
 class ReturningCustomerRestTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @LocalServerPort
     int port;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void guestCheckoutThenRegistrationAndANewCartMakeOneContactWithTheWholeTimeline() {
@@ -108,17 +96,7 @@ class ReturningCustomerRestTests {
     }
 
     private List<String> purchasable(int count) {
-        List<String> skus = new ArrayList<>();
-        for (JsonNode product : call("GET", "/api/v1/products?store=DEFAULT&lang=en&count=100", null, null, 200)
-                .get("products")) {
-            if (product.get("canBePurchased").asBoolean() && product.get("quantity").asInt() >= 10) {
-                skus.add(product.get("sku").asText());
-            }
-            if (skus.size() == count) {
-                return skus;
-            }
-        }
-        throw new AssertionError("not enough purchasable products in the seed");
+        return new StoreApi(url("")).purchasable(count);
     }
 
     private static String guestCheckout(String email, String amount) {
@@ -135,27 +113,7 @@ class ReturningCustomerRestTests {
     }
 
     private JsonNode call(String method, String path, String token, String body, int expected) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(10))
-                .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expected);
-            return JSON.readTree(response.body());
-        }
-        catch (IOException ex) {
-            throw new AssertionError(method + " " + path + " failed", ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
+        return new StoreApi(url("")).call(method, path, token, body, expected);
     }
 
     private String url(String path) {

@@ -132,6 +132,23 @@ public class SegmentEngine {
 		return this.customRules.compile(segment.ruleJson, now);
 	}
 
+	/**
+	 * A built-in's condition with thresholds that are not saved (yet): the admin screen's preview.
+	 * @throws IllegalArgumentException when a threshold is unknown or out of its limits
+	 */
+	public SegmentQuery query(BuiltInSegment builtIn, Map<String, ?> settings, Instant now) {
+		return builtIn.query(builtIn.validate(settings), now, this.dialect);
+	}
+
+	/**
+	 * A custom rule's condition now, by the configured {@link CustomRules}: checks a rule before it
+	 * is saved and counts what it matches.
+	 * @throws IllegalArgumentException when the rule is not valid
+	 */
+	public SegmentQuery compile(String ruleJson, Instant now) {
+		return this.customRules.compile(ruleJson, now);
+	}
+
 	/** How many contacts match a condition now, without changing anything (the rule builder's live count). */
 	public long count(SegmentQuery query) {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_contact c WHERE c.merged_into IS NULL AND ("

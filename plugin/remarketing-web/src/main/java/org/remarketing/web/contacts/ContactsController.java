@@ -9,6 +9,7 @@ import org.remarketing.core.contacts.ContactEraser;
 import org.remarketing.core.contacts.ContactPage;
 import org.remarketing.core.contacts.ContactSearch;
 import org.remarketing.core.contacts.GdprExport;
+import org.remarketing.web.admin.AdminApi;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -60,12 +61,12 @@ public class ContactsController {
 			@RequestParam(name = "page", required = false) String page,
 			@RequestParam(name = "size", required = false) String size) {
 		if (q != null && q.length() > ContactSearch.MAX_QUERY) {
-			return error(HttpStatus.BAD_REQUEST, "q must be at most " + ContactSearch.MAX_QUERY + " characters.");
+			return AdminApi.error(HttpStatus.BAD_REQUEST, "q must be at most " + ContactSearch.MAX_QUERY + " characters.");
 		}
-		Integer pageNumber = number(page, 0, 0, Integer.MAX_VALUE / ContactSearch.MAX_SIZE);
-		Integer pageSize = number(size, DEFAULT_SIZE, 1, ContactSearch.MAX_SIZE);
+		Integer pageNumber = AdminApi.number(page, 0, 0, Integer.MAX_VALUE / ContactSearch.MAX_SIZE);
+		Integer pageSize = AdminApi.number(size, DEFAULT_SIZE, 1, ContactSearch.MAX_SIZE);
 		if (pageNumber == null || pageSize == null) {
-			return error(HttpStatus.BAD_REQUEST,
+			return AdminApi.error(HttpStatus.BAD_REQUEST,
 					"page must be a whole number from 0, size a whole number from 1 to " + ContactSearch.MAX_SIZE + ".");
 		}
 		ContactPage found = this.search.search(q, pageNumber, pageSize);
@@ -74,21 +75,21 @@ public class ContactsController {
 		body.put("page", found.getPage());
 		body.put("size", found.getSize());
 		body.put("total", found.getTotal());
-		return ok(body);
+		return AdminApi.ok(body);
 	}
 
 	@GetMapping(path = PATH + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> contact(@PathVariable("id") String id,
 			@RequestParam(name = "timelinePage", required = false) String timelinePage,
 			@RequestParam(name = "timelineSize", required = false) String timelineSize) {
-		Long contactId = contactId(id);
+		Long contactId = AdminApi.id(id);
 		if (contactId == null) {
 			return notFound();
 		}
-		Integer page = number(timelinePage, 0, 0, Integer.MAX_VALUE / ContactDetails.MAX_TIMELINE_SIZE);
-		Integer size = number(timelineSize, DEFAULT_TIMELINE_SIZE, 1, ContactDetails.MAX_TIMELINE_SIZE);
+		Integer page = AdminApi.number(timelinePage, 0, 0, Integer.MAX_VALUE / ContactDetails.MAX_TIMELINE_SIZE);
+		Integer size = AdminApi.number(timelineSize, DEFAULT_TIMELINE_SIZE, 1, ContactDetails.MAX_TIMELINE_SIZE);
 		if (page == null || size == null) {
-			return error(HttpStatus.BAD_REQUEST, "timelinePage must be a whole number from 0, timelineSize a whole"
+			return AdminApi.error(HttpStatus.BAD_REQUEST, "timelinePage must be a whole number from 0, timelineSize a whole"
 					+ " number from 1 to " + ContactDetails.MAX_TIMELINE_SIZE + ".");
 		}
 		Optional<Map<String, Object>> found = this.details.find(contactId, page, size);
@@ -105,7 +106,7 @@ public class ContactsController {
 
 	@GetMapping(path = PATH + "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> export(@PathVariable("id") String id) {
-		Long contactId = contactId(id);
+		Long contactId = AdminApi.id(id);
 		Optional<Map<String, Object>> exported = (contactId != null) ? this.export.export(contactId) : Optional.empty();
 		if (!exported.isPresent()) {
 			return notFound();
@@ -122,12 +123,12 @@ public class ContactsController {
 	@DeleteMapping(path = PATH + "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> erase(@PathVariable("id") String id,
 			@RequestParam(name = "confirm", required = false) String confirm) {
-		Long contactId = contactId(id);
+		Long contactId = AdminApi.id(id);
 		if (contactId == null) {
 			return notFound();
 		}
 		if (!CONFIRM_ERASE.equals(confirm)) {
-			return error(HttpStatus.BAD_REQUEST, "Erasing a contact cannot be undone: add ?confirm=" + CONFIRM_ERASE
+			return AdminApi.error(HttpStatus.BAD_REQUEST, "Erasing a contact cannot be undone: add ?confirm=" + CONFIRM_ERASE
 					+ " to the request to erase it.");
 		}
 		if (!this.eraser.erase(contactId)) {
@@ -136,39 +137,8 @@ public class ContactsController {
 		return ResponseEntity.noContent().cacheControl(CacheControl.noStore()).build();
 	}
 
-	private static Long contactId(String id) {
-		return (digits(id) && id.length() <= 18) ? Long.valueOf(id) : null;
-	}
-
-	private static boolean digits(String value) {
-		return value != null && !value.isEmpty() && value.chars().allMatch((c) -> c >= '0' && c <= '9');
-	}
-
-	/** The parameter as a whole number in [min, max], the default when absent, or null when invalid. */
-	private static Integer number(String value, int defaultValue, int min, int max) {
-		if (value == null || value.isEmpty()) {
-			return defaultValue;
-		}
-		if (value.length() > 9 || !digits(value)) {
-			return null;
-		}
-		int number = Integer.parseInt(value);
-		return (number < min || number > max) ? null : number;
-	}
-
-	private static ResponseEntity<Map<String, Object>> ok(Map<String, Object> body) {
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
-	}
-
 	private static ResponseEntity<Map<String, Object>> notFound() {
-		return error(HttpStatus.NOT_FOUND, "No such contact.");
-	}
-
-	private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("message", message);
-		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
-			.body(body);
+		return AdminApi.error(HttpStatus.NOT_FOUND, "No such contact.");
 	}
 
 }

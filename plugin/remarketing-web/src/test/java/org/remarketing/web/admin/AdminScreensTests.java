@@ -92,6 +92,18 @@ class AdminScreensTests {
 	}
 
 	@Test
+	void screenHasASegmentsViewWithItsFormsAndATemplateForSparklines() throws Exception {
+		this.mvc.perform(get("/remarketing/admin/"))
+			.andExpect(content().string(containsString("href=\"#/segments\"")))
+			.andExpect(content().string(containsString("id=\"segments-rows\"")))
+			.andExpect(content().string(containsString("id=\"new-segment-rule\"")))
+			.andExpect(content().string(containsString("id=\"segment-export-progress\"")))
+			.andExpect(content().string(containsString("<template id=\"sparkline-template\">")));
+		// the sparkline is cloned from the page, so the script needs no namespace URL
+		assertThat(asset("admin.js")).contains("byId('sparkline-template')").doesNotContain("createElementNS");
+	}
+
+	@Test
 	void screenInsertsServerDataAsTextOnly() throws IOException {
 		for (String file : List.of("admin.js", "index.html")) {
 			assertThat(asset(file)).as(file)

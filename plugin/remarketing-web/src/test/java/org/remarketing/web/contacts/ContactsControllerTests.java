@@ -19,12 +19,11 @@ import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
 import org.remarketing.core.tracking.ShopperIds;
-import org.remarketing.core.tracking.TrackedEvent;
+import org.remarketing.web.WebTests;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -135,10 +134,10 @@ class ContactsControllerTests {
 	@Test
 	void aMergedContactsIdAnswersWithTheSurvivor() throws Exception {
 		long survivor = shopper("cat");
-		this.processor.process(List.of(event(EventType.PAGE_VIEW, EventSource.BROWSER,
+		this.processor.process(List.of(WebTests.event(EventType.PAGE_VIEW, EventSource.BROWSER,
 				ShopperIds.of("phone-" + this.tag, null, null, false), T0.plusSeconds(3600))));
 		long phone = id(this.mvc.perform(get(CONTACTS).param("q", "phone-" + this.tag)).andReturn());
-		this.processor.process(List.of(event(EventType.CUSTOMER_SIGNED_IN, EventSource.STORE,
+		this.processor.process(List.of(WebTests.event(EventType.CUSTOMER_SIGNED_IN, EventSource.STORE,
 				ShopperIds.of("phone-" + this.tag, null, "cat-" + this.tag + "@example.com", true), T0.plusSeconds(3700))));
 
 		this.mvc.perform(get(CONTACTS + "/" + phone))
@@ -191,11 +190,11 @@ class ContactsControllerTests {
 		ShopperIds store = ShopperIds.of(name + "-v-" + this.tag, (long) Math.abs(this.tag.hashCode()),
 				name + "-" + this.tag + "@example.com", true);
 		this.processor.process(List.of(
-				event(EventType.PAGE_VIEW, EventSource.BROWSER, browser, T0, "url", "https://shop.example/"),
-				event(EventType.PRODUCT_VIEW, EventSource.BROWSER, browser, T0.plusSeconds(5), "product_id", 7),
-				event(EventType.CUSTOMER_REGISTERED, EventSource.STORE, store, T0.plusSeconds(60), "first_name",
+				WebTests.event(EventType.PAGE_VIEW, EventSource.BROWSER, browser, T0, "url", "https://shop.example/"),
+				WebTests.event(EventType.PRODUCT_VIEW, EventSource.BROWSER, browser, T0.plusSeconds(5), "product_id", 7),
+				WebTests.event(EventType.CUSTOMER_REGISTERED, EventSource.STORE, store, T0.plusSeconds(60), "first_name",
 						"<b>Ann</b>"),
-				event(EventType.NEWSLETTER_OPT_IN, EventSource.STORE, store, T0.plusSeconds(61), "consent_text",
+				WebTests.event(EventType.NEWSLETTER_OPT_IN, EventSource.STORE, store, T0.plusSeconds(61), "consent_text",
 						"Yes, send me news")));
 		return id(this.mvc.perform(get(CONTACTS).param("q", name + "-" + this.tag + "@")).andReturn());
 	}
@@ -210,26 +209,13 @@ class ContactsControllerTests {
 		return Long.parseLong(body.substring(start, end));
 	}
 
-	private static TrackedEvent event(EventType type, EventSource source, ShopperIds ids, Instant at,
-			Object... properties) {
-		TrackedEvent.Builder builder = TrackedEvent.builder(type, source).shopper(ids).occurredAt(at);
-		for (int i = 0; i < properties.length; i += 2) {
-			builder.property((String) properties[i], properties[i + 1]);
-		}
-		return builder.build();
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebMvc
 	static class Config {
 
 		@Bean
 		RemarketingSchema schema() {
-			DataSource dataSource = new DriverManagerDataSource(
-					"jdbc:h2:mem:contacts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-			RemarketingSchema schema = new RemarketingSchema(dataSource, getClass().getClassLoader());
-			schema.migrate();
-			return schema;
+			return WebTests.migratedSchema("contacts");
 		}
 
 		@Bean
