@@ -33,8 +33,12 @@ import static org.remarketing.samplestore.e2e.ContactsAdminApi.types;
  */
 @Tag("browser")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// The seed's history is not imported here: these are the days right after the plugin was installed,
+// when a seeded customer is not a contact yet. (Once imported, their verified email belongs to their
+// contact, and an email typed in an unknown browser never joins it: ContactsContractTests.)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:returning;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:returning;MODE=MySQL;NON_KEYWORDS=VALUE;DB_CLOSE_DELAY=-1",
+        "remarketing.import.enabled=false"})
 class ReturningShopperBrowserTests extends BrowserTestSupport {
 
     /** A desktop Chrome: the events endpoint ignores HeadlessChrome as a bot. */
