@@ -39,7 +39,8 @@ import org.remarketing.samplestore.durability.ChildStore;
  *
  * <p>Settings: {@code bench.db} (mariadb,postgresql), {@code bench.modes} (single,batch),
  * {@code bench.seconds} (60), {@code bench.single-users} (32), {@code bench.batch-users} (8),
- * {@code bench.drain-timeout} seconds (600), {@code bench.raw-max} rows (1,000,000).
+ * {@code bench.drain-timeout} seconds (600), {@code bench.raw-max} rows (1,000,000), {@code bench.store-args}
+ * (more store options, separated by spaces).
  */
 final class IngestBenchmark {
 
@@ -56,7 +57,8 @@ final class IngestBenchmark {
         List<String> modes = Bench.listSetting("bench.modes", "single,batch");
         int seconds = Bench.intSetting("bench.seconds", 60);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start).%n%n", LocalDateTime.now().withNano(0), Bench.machine()));
+        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start). Store options beyond the benchmark's: %s.%n%n",
+                LocalDateTime.now().withNano(0), Bench.machine(), storeArgs().isEmpty() ? "none" : String.join(" ", storeArgs())));
         out.append("| database | events per request | users | accepted events/s | requests/s | p50 / p99 ms | other answers |"
                 + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw | load avg (start → end) |\n"
                 + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
@@ -77,6 +79,7 @@ final class IngestBenchmark {
         Databases.fresh(vendor, DATABASE);
         List<String> args = new ArrayList<>(List.of(Databases.storeArgs(vendor, DATABASE)));
         args.add("--remarketing.tracking.rate-limit.per-ip=1000000000");
+        args.addAll(storeArgs());
         ChildStore store = ChildStore.start("bench-ingest-" + vendor + "-" + perRequest, List.of("-Xms1g", "-Xmx1g"), args);
         try {
             store.awaitHealthy(Duration.ofMinutes(5));
@@ -131,6 +134,12 @@ final class IngestBenchmark {
                 Databases.drop(vendor, DATABASE);
             }
         }
+    }
+
+    /** {@code bench.store-args}: more options for the store, separated by spaces (e.g. to compare settings). */
+    private static List<String> storeArgs() {
+        String value = System.getProperty("bench.store-args", "none").trim();
+        return (value.isEmpty() || "none".equals(value)) ? List.of() : List.of(value.split("\\s+"));
     }
 
     private static Result drive(ChildStore store, List<String> visitors, int perRequest, int users, int seconds)

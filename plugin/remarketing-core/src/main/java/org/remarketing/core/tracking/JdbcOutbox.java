@@ -81,18 +81,7 @@ public class JdbcOutbox implements Outbox {
                     && events.size() > 1 && connection.getAutoCommit();
             if (ownCommit) {
                 // All or nothing, with one commit instead of one per row.
-                connection.setAutoCommit(false);
-                try {
-                    insert(connection, events);
-                    connection.commit();
-                }
-                catch (RuntimeException | SQLException ex) {
-                    connection.rollback();
-                    throw ex;
-                }
-                finally {
-                    connection.setAutoCommit(true);
-                }
+                insertAndCommit(connection, events);
                 signalAfterCommit(true);
             }
             else {
@@ -105,6 +94,59 @@ public class JdbcOutbox implements Outbox {
         }
         finally {
             DataSourceUtils.releaseConnection(connection, this.dataSource);
+        }
+    }
+
+    /**
+     * Appends events in a transaction of their own, on a connection of their own whatever the
+     * calling thread's transaction, and commits them: all the rows or none. Commit listeners hear
+     * of it. What {@link GroupCommitOutbox}'s writers call with the events of many requests.
+     */
+    void appendCommitted(List<TrackedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = this.dataSource.getConnection()) {
+            insertAndCommit(connection, events);
+        }
+        catch (SQLException ex) {
+            throw this.exceptionTranslator.translate("Appending to the remarketing outbox", INSERT, ex);
+        }
+        notifyListeners();
+    }
+
+    DataSource dataSource() {
+        return this.dataSource;
+    }
+
+    /** Inserts and commits on a connection in auto-commit mode (or not), leaving the mode as it found it. */
+    private void insertAndCommit(Connection connection, List<TrackedEvent> events) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            insert(connection, events);
+            connection.commit();
+        }
+        catch (RuntimeException | SQLException ex) {
+            try {
+                connection.rollback();
+            }
+            catch (SQLException rollback) {
+                ex.addSuppressed(rollback);
+            }
+            throw ex;
+        }
+        finally {
+            if (autoCommit) {
+                try {
+                    connection.setAutoCommit(true);
+                }
+                catch (SQLException ex) {
+                    // A broken connection, which the pool discards: the outcome above stands (committed or thrown).
+                }
+            }
         }
     }
 
