@@ -131,16 +131,14 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
 
     private void await(Request request) {
         boolean interrupted = false;
-        boolean done;
         try {
-            done = request.done.await(request.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            request.done.await(request.deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException ex) {
             interrupted = true;
-            done = request.done.getCount() == 0;
         }
-        if (!done) {
-            boolean withdrawn;
+        boolean withdrawn = false;
+        if (request.done.getCount() > 0) {
             this.lock.lock();
             try {
                 withdrawn = this.queue.removeFirstOccurrence(request);
@@ -151,17 +149,18 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             finally {
                 this.lock.unlock();
             }
-            this.timedOut.incrementAndGet();
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            String waited = (interrupted ? "interrupted before" : "waited " + this.options.maxWait() + " for") + " the outbox";
-            throw new QueryTimeoutException(withdrawn
-                    ? "Remarketing events not recorded: " + waited + "'s writer to take them"
-                    : "Remarketing events may or may not be recorded: " + waited + "'s commit");
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+        // not withdrawn: a writer has it, and may have finished just now
+        if (withdrawn || request.done.getCount() > 0) {
+            this.timedOut.incrementAndGet();
+            String waited = (interrupted ? "interrupted before" : "waited " + this.options.maxWait() + " for")
+                    + " the outbox";
+            throw new QueryTimeoutException(withdrawn
+                    ? "Remarketing events not recorded: " + waited + "'s writer to take them"
+                    : "Remarketing events may or may not be recorded: " + waited + "'s commit");
         }
         if (request.failure != null) {
             throw request.failure;
