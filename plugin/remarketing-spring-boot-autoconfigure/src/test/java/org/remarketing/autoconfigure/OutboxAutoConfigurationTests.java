@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.remarketing.core.contacts.ContactEventProcessor;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.EventLogProcessor;
@@ -163,21 +165,16 @@ class OutboxAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void badGroupCommitSettingsFailWithWhatToDo() {
-		this.runner.withPropertyValues("remarketing.tracking.group-commit.queue-capacity=10").run((context) -> {
+	@ParameterizedTest
+	@CsvSource({ "remarketing.outbox.batch-size=0, remarketing.outbox.batch-size must be at least 1",
+			"remarketing.tracking.group-commit.queue-capacity=10,"
+					+ " remarketing.tracking.group-commit.queue-capacity must be at least 500",
+			"remarketing.tracking.group-commit.writers=0, remarketing.tracking.group-commit.writers must be at least 1" })
+	void badOutboxSettingsFailWithWhatToDo(String setting, String message) {
+		this.runner.withPropertyValues(setting).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-				.hasMessageContaining("remarketing.tracking.group-commit.queue-capacity must be at least 500");
-		});
-	}
-
-	@Test
-	void badOutboxSettingsFailWithWhatToDo() {
-		this.runner.withPropertyValues("remarketing.outbox.batch-size=0").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-				.hasMessageContaining("remarketing.outbox.batch-size must be at least 1");
+				.hasMessageContaining(message);
 		});
 	}
 

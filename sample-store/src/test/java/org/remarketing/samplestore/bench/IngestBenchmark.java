@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.remarketing.samplestore.durability.ChildStore;
+import org.remarketing.samplestore.durability.HeldRelay;
 
 /**
  * Browser events into the store: {@code POST /api/v1/remarketing/events} driven from this machine,
@@ -40,7 +41,8 @@ import org.remarketing.samplestore.durability.ChildStore;
  * <p>Settings: {@code bench.db} (mariadb,postgresql), {@code bench.modes} (single,batch),
  * {@code bench.seconds} (60), {@code bench.single-users} (32), {@code bench.batch-users} (8),
  * {@code bench.drain-timeout} seconds (600), {@code bench.raw-max} rows (1,000,000), {@code bench.store-args}
- * (more store options, separated by spaces).
+ * (more store options, separated by spaces), {@code bench.hold-relay} (false: true measures the endpoint
+ * with no relay running beside it).
  */
 final class IngestBenchmark {
 
@@ -57,8 +59,9 @@ final class IngestBenchmark {
         List<String> modes = Bench.listSetting("bench.modes", "single,batch");
         int seconds = Bench.intSetting("bench.seconds", 60);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start). Store options beyond the benchmark's: %s.%n%n",
-                LocalDateTime.now().withNano(0), Bench.machine(), storeArgs().isEmpty() ? "none" : String.join(" ", storeArgs())));
+        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start). Store options beyond the benchmark's: %s.%s%n%n",
+                LocalDateTime.now().withNano(0), Bench.machine(), storeArgs().isEmpty() ? "none" : String.join(" ", storeArgs()),
+                holdRelay() ? " Relay held back (bench.hold-relay): the relay and drain columns do not apply." : ""));
         out.append("| database | events per request | users | accepted events/s | requests/s | p50 / p99 ms | other answers |"
                 + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw | load avg (start → end) |\n"
                 + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
@@ -80,15 +83,24 @@ final class IngestBenchmark {
         List<String> args = new ArrayList<>(List.of(Databases.storeArgs(vendor, DATABASE)));
         args.add("--remarketing.tracking.rate-limit.per-ip=1000000000");
         args.addAll(storeArgs());
-        ChildStore store = ChildStore.start("bench-ingest-" + vendor + "-" + perRequest, List.of("-Xms1g", "-Xmx1g"), args);
+        List<Class<?>> sources = new ArrayList<>();
+        if (holdRelay()) {
+            // the endpoint alone: nothing is relayed during the run, the outbox only fills
+            args.add("--spring.main.sources=" + HeldRelay.class.getName());
+            sources.add(HeldRelay.class);
+        }
+        ChildStore store = ChildStore.start("bench-ingest-" + vendor + "-" + perRequest, List.of("-Xms1g", "-Xmx1g"), args,
+                sources);
         try {
             store.awaitHealthy(Duration.ofMinutes(5));
             System.out.printf("%s, %d per request, %d users: started %s%n", vendor, perRequest, users, store);
             List<String> visitors = visitors(Bench.intSetting("bench.visitors", 20_000));
             // 5 s unrecorded warm-up (JIT, pools), then the measured run.
             drive(store, visitors, perRequest, users, 5);
-            try (Connection db = Databases.connect(vendor, DATABASE)) {
-                awaitDrained(db, Duration.ofSeconds(120));
+            if (!holdRelay()) {
+                try (Connection db = Databases.connect(vendor, DATABASE)) {
+                    awaitDrained(db, Duration.ofSeconds(120));
+                }
             }
             long eventsBefore;
             try (Connection db = Databases.connect(vendor, DATABASE)) {
@@ -104,7 +116,7 @@ final class IngestBenchmark {
             long backlogAtEnd;
             try (Connection db = Databases.connect(vendor, DATABASE)) {
                 backlogAtEnd = Databases.count(db, "SELECT COUNT(*) FROM rmk_outbox");
-                boolean drained = awaitDrained(db, Duration.ofSeconds(Bench.intSetting("bench.drain-timeout", 600)));
+                boolean drained = awaitDrained(db, Duration.ofSeconds(holdRelay() ? 0 : Bench.intSetting("bench.drain-timeout", 600)));
                 double drainSeconds = (System.nanoTime() - loadEnded) / 1e9;
                 drain = drained ? Bench.f1(drainSeconds) + " s (backlog " + backlogAtEnd + ")"
                         : "not drained in " + Bench.f1(drainSeconds) + " s (backlog " + backlogAtEnd + ")";
@@ -134,6 +146,10 @@ final class IngestBenchmark {
                 Databases.drop(vendor, DATABASE);
             }
         }
+    }
+
+    private static boolean holdRelay() {
+        return Boolean.parseBoolean(System.getProperty("bench.hold-relay", "false").trim());
     }
 
     /** {@code bench.store-args}: more options for the store, separated by spaces (e.g. to compare settings). */
@@ -276,7 +292,8 @@ final class IngestBenchmark {
 
     private static String samplePayload(Connection db) throws Exception {
         try (Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT payload FROM rmk_event WHERE event_type = 'page_view'")) {
+                ResultSet rs = statement.executeQuery("SELECT payload FROM rmk_event WHERE event_type = 'page_view'"
+                        + " UNION ALL SELECT payload FROM rmk_outbox WHERE event_type = 'page_view'")) {
             statement.setMaxRows(1);
             return rs.next() ? rs.getString(1) : "{}";
         }
