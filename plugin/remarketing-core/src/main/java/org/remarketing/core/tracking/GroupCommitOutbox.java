@@ -23,10 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The {@link JdbcOutbox} with <em>group commit</em> for appends made outside any transaction (the
- * browser events endpoint): concurrent callers hand their events to a bounded in-memory queue;
- * a few writer threads ({@value #THREAD_NAME}-n) each take whatever is queued, up to
- * {@linkplain Options#maxBatch() a batch} of rows, insert it as one JDBC batch and commit it once,
- * then release the callers. One durable commit then serves many requests instead of one.
+ * browser events endpoint): concurrent callers hand their events (already serialised) to a
+ * bounded in-memory queue; a writer thread ({@value #THREAD_NAME}-1) takes whatever is queued, up
+ * to {@linkplain Options#maxBatch() a batch} of rows, inserts it as one JDBC batch, commits it once
+ * and releases the callers; what arrives meanwhile makes up its next batch. One durable commit then
+ * serves many requests instead of one. Further writers join only while a full batch or more waits.
  *
  * <p>What a caller is promised does not change: {@link #append(List)} returns only once its rows
  * are committed, and throws otherwise (nothing acknowledged is lost). A caller's events are never
@@ -60,7 +61,11 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
 
-    private final Condition notEmpty = this.lock.newCondition();
+    /** The first writer's: something is queued. */
+    private final Condition queued = this.lock.newCondition();
+
+    /** The other writers': a full batch or more is queued, more than the first writer takes at once. */
+    private final Condition backlog = this.lock.newCondition();
 
     private final ArrayDeque<Request> queue = new ArrayDeque<>();
 
@@ -100,8 +105,9 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             super.append(events);
             return;
         }
-        Request request = new Request(events, System.nanoTime() + this.options.maxWait().toNanos());
-        boolean queued = false;
+        // serialised here, on the callers' threads, not on the writer's
+        Request request = new Request(Row.of(events), System.nanoTime() + this.options.maxWait().toNanos());
+        boolean enqueued = false;
         this.lock.lock();
         try {
             if (!this.closed) {
@@ -113,19 +119,19 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
                 startWriters();
                 this.queue.addLast(request);
                 this.queuedEvents += events.size();
-                this.notEmpty.signal();
-                queued = true;
+                signalWriters();
+                enqueued = true;
             }
         }
         finally {
             this.lock.unlock();
         }
-        if (queued) {
+        if (enqueued) {
             await(request);
         }
         else {
             // closed: no writers any more
-            appendCommitted(events);
+            appendCommitted(request.rows);
         }
     }
 
@@ -143,7 +149,7 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             try {
                 withdrawn = this.queue.removeFirstOccurrence(request);
                 if (withdrawn) {
-                    this.queuedEvents -= request.events.size();
+                    this.queuedEvents -= request.rows.size();
                 }
             }
             finally {
@@ -172,7 +178,8 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             return;
         }
         for (int i = 1; i <= this.options.writers(); i++) {
-            Thread writer = new Thread(this::write, THREAD_NAME + "-" + i);
+            boolean first = i == 1;
+            Thread writer = new Thread(() -> write(first), THREAD_NAME + "-" + i);
             writer.setDaemon(true);
             this.writers.add(writer);
             writer.start();
@@ -180,26 +187,45 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
         logger.debug("Outbox group commit started with {} writer(s)", this.options.writers());
     }
 
-    private void write() {
+    /** Under the lock: wakes the first writer for anything queued, the others for a backlog. */
+    private void signalWriters() {
+        if (!this.queue.isEmpty()) {
+            this.queued.signal();
+        }
+        if (this.queuedEvents >= this.options.maxBatch()) {
+            this.backlog.signal();
+        }
+    }
+
+    private void write(boolean first) {
         List<Request> batch;
-        while ((batch = take()) != null) {
+        while ((batch = take(first)) != null) {
             commit(batch);
         }
     }
 
-    /** The oldest queued requests, up to a batch of rows (at least one request); null once closed and empty. */
-    private List<Request> take() {
+    /**
+     * The oldest queued requests, up to a batch of rows (at least one request); null once closed and
+     * empty. The first writer takes whatever is queued as soon as it is free, so requests arriving
+     * while it commits make up its next batch. The others take only a full batch: waking them for
+     * less would split the batches into small commits.
+     */
+    private List<Request> take(boolean first) {
         this.lock.lock();
         try {
-            while (this.queue.isEmpty()) {
+            while (first ? this.queue.isEmpty() : this.queuedEvents < this.options.maxBatch()) {
                 if (this.closed) {
-                    return null;
+                    if (this.queue.isEmpty()) {
+                        return null;
+                    }
+                    // closing: everyone commits what is left
+                    break;
                 }
                 try {
-                    this.notEmpty.await();
+                    (first ? this.queued : this.backlog).await();
                 }
                 catch (InterruptedException ex) {
-                    // only stop() interrupts, once its time is up
+                    // only close() interrupts, once its time is up
                     return null;
                 }
             }
@@ -207,16 +233,13 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             int rows = 0;
             Request next;
             while ((next = this.queue.peekFirst()) != null
-                    && (batch.isEmpty() || rows + next.events.size() <= this.options.maxBatch())) {
+                    && (batch.isEmpty() || rows + next.rows.size() <= this.options.maxBatch())) {
                 this.queue.pollFirst();
                 batch.add(next);
-                rows += next.events.size();
+                rows += next.rows.size();
             }
             this.queuedEvents -= rows;
-            if (!this.queue.isEmpty()) {
-                // more for another writer while this one commits
-                this.notEmpty.signal();
-            }
+            signalWriters();
             return batch;
         }
         finally {
@@ -225,14 +248,14 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
     }
 
     private void commit(List<Request> batch) {
-        List<TrackedEvent> rows;
+        List<Row> rows;
         if (batch.size() == 1) {
-            rows = batch.get(0).events;
+            rows = batch.get(0).rows;
         }
         else {
             rows = new ArrayList<>();
             for (Request request : batch) {
-                rows.addAll(request.events);
+                rows.addAll(request.rows);
             }
         }
         try {
@@ -250,8 +273,8 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
                     ex.getClass().getSimpleName());
             for (Request request : batch) {
                 try {
-                    appendCommitted(request.events);
-                    committed(request.events.size());
+                    appendCommitted(request.rows);
+                    committed(request.rows.size());
                     request.finish(null);
                 }
                 catch (RuntimeException | Error one) {
@@ -286,7 +309,8 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
         this.lock.lock();
         try {
             this.closed = true;
-            this.notEmpty.signalAll();
+            this.queued.signalAll();
+            this.backlog.signalAll();
             running = new ArrayList<>(this.writers);
         }
         finally {
@@ -345,7 +369,7 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
 
     private static final class Request {
 
-        final List<TrackedEvent> events;
+        final List<Row> rows;
 
         final long deadline;
 
@@ -353,8 +377,8 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
 
         volatile RuntimeException failure;
 
-        Request(List<TrackedEvent> events, long deadline) {
-            this.events = events;
+        Request(List<Row> rows, long deadline) {
+            this.rows = rows;
             this.deadline = deadline;
         }
 
@@ -409,7 +433,10 @@ public class GroupCommitOutbox extends JdbcOutbox implements AutoCloseable {
             return new Options(DEFAULT_WRITERS, DEFAULT_MAX_BATCH, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_WAIT);
         }
 
-        /** Threads committing batches side by side (each holds a connection while it commits). */
+        /**
+         * Threads committing batches side by side (each holds a connection while it commits). The
+         * first takes whatever is queued; the others join only while a full batch or more waits.
+         */
         public Options withWriters(int writers) {
             return new Options(writers, this.maxBatch, this.queueCapacity, this.maxWait);
         }

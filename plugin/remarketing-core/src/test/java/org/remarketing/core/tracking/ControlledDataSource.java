@@ -48,9 +48,14 @@ final class ControlledDataSource extends DelegatingDataSource {
 
     /** Waits until a thread waits at the gate for a connection. */
     void awaitWaiter() throws InterruptedException {
-        if (!this.atGate.tryAcquire(10, TimeUnit.SECONDS)) {
+        if (!awaitWaiter(10, TimeUnit.SECONDS)) {
             throw new AssertionError("nobody asked for a connection");
         }
+    }
+
+    /** Whether another thread came to wait at the gate within the time. */
+    boolean awaitWaiter(long timeout, TimeUnit unit) throws InterruptedException {
+        return this.atGate.tryAcquire(timeout, unit);
     }
 
     /** The n-th commit from now (1 = the next) fails. */

@@ -136,6 +136,28 @@ abstract class GroupCommitOutboxTests {
     }
 
     @Test
+    void aSecondWriterJoinsOnlyWhenAFullBatchWaits() throws Exception {
+        this.outbox = outbox(GroupCommitOutbox.Options.defaults().withWriters(2).withMaxBatch(10));
+        Future<?> first = holdTheWriterWith(events(1));
+        List<Future<?>> callers = new ArrayList<>(submitAndAwaitQueued(List.of(events(4), events(4))));
+        assertThat(this.dataSource.awaitWaiter(300, TimeUnit.MILLISECONDS))
+            .as("8 events wait for the first writer: not worth a commit of their own").isFalse();
+
+        List<TrackedEvent> third = events(4);
+        callers.add(this.callers.submit(() -> this.outbox.append(third)));
+        this.dataSource.awaitWaiter();
+        assertThat(this.outbox.queuedEvents()).as("the second writer took a batch of two requests").isEqualTo(4);
+
+        this.dataSource.release();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<?> caller : callers) {
+            caller.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(rows()).isEqualTo(13);
+        assertThat(this.outbox.commits()).isEqualTo(3);
+    }
+
+    @Test
     void aFailedCommitFailsExactlyTheCallersOfThatBatchWithNoneOfTheirRowsAndARetryWritesThemOnce()
             throws Exception {
         this.outbox = outbox(GroupCommitOutbox.Options.defaults().withWriters(1));
