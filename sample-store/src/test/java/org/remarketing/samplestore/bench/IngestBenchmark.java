@@ -63,8 +63,9 @@ final class IngestBenchmark {
                 LocalDateTime.now().withNano(0), Bench.machine(), storeArgs().isEmpty() ? "none" : String.join(" ", storeArgs()),
                 holdRelay() ? " Relay held back (bench.hold-relay): the relay and drain columns do not apply." : ""));
         out.append("| database | events per request | users | accepted events/s | requests/s | p50 / p99 ms | other answers |"
-                + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw | load avg (start → end) |\n"
-                + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw |"
+                + " CPU ms per request: store / load generator / database; machine busy | load avg (start → end of the load) |\n"
+                + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (String vendor : vendors) {
             for (String mode : modes) {
                 int perRequest = "batch".equals(mode) ? 50 : 1;
@@ -107,8 +108,11 @@ final class IngestBenchmark {
                 eventsBefore = Databases.count(db, "SELECT COUNT(*) FROM rmk_event");
             }
             LocalDateTime loadBegan = LocalDateTime.now(ZoneOffset.UTC);
+            CpuTimes cpuBefore = CpuTimes.now(store.pid(), vendor);
             Result result = drive(store, visitors, perRequest, users, seconds);
             long loadEnded = System.nanoTime();
+            String cpu = CpuTimes.perRequest(cpuBefore, CpuTimes.now(store.pid(), vendor), result.requests);
+            String loadEnd = Bench.loadAverage();
             System.out.printf("%s, %d per request: %d events accepted in %.1f s (%.1f/s), other answers %s; draining%n", vendor,
                     perRequest, result.events, result.seconds, result.events / result.seconds, result.otherAnswers);
             String relay;
@@ -133,12 +137,12 @@ final class IngestBenchmark {
             }
             double accepted = result.events / result.seconds;
             double relayRate = Double.parseDouble(relay);
-            return String.format("| %s | %d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |%n", vendor,
+            return String.format("| %s | %d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |%n", vendor,
                     perRequest, users, Bench.f1(accepted), Bench.f1(result.requests / result.seconds),
                     Bench.f2(result.latencies.percentileMillis(50)), Bench.f2(result.latencies.percentileMillis(99)),
                     result.otherAnswers.isEmpty() ? "none" : result.otherAnswers.toString(), Bench.f1(relayRate), drain,
                     Bench.f1(rawOutbox), Bench.f2(accepted / rawOutbox), Bench.f1(rawEvent), Bench.f2(relayRate / rawEvent),
-                    loadStart, Bench.loadAverage());
+                    cpu, loadStart, loadEnd);
         }
         finally {
             store.close();
