@@ -9,6 +9,7 @@ import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.tracking.EventLogProcessor;
 import org.remarketing.core.tracking.EventProcessor;
 import org.remarketing.core.tracking.EventTransport;
+import org.remarketing.core.tracking.GroupCommitOutbox;
 import org.remarketing.core.tracking.InProcessTransport;
 import org.remarketing.core.tracking.JdbcOutbox;
 import org.remarketing.core.tracking.Outbox;
@@ -19,6 +20,7 @@ import org.remarketing.core.system.StatusContributor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -48,6 +50,23 @@ class OutboxConfiguration {
 		return new ShopperContext();
 	}
 
+	/**
+	 * The outbox, whose appends outside a transaction (the events endpoint's) share commits; the
+	 * store's capture writes through it unchanged. Closing the context commits what is queued.
+	 */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean(Outbox.class)
+	@ConditionalOnProperty(prefix = "remarketing.tracking.group-commit", name = "enabled", matchIfMissing = true)
+	GroupCommitOutbox remarketingGroupCommitOutbox(RemarketingSchema schema, RemarketingProperties properties) {
+		RemarketingProperties.Tracking.GroupCommit settings = properties.getTracking().getGroupCommit();
+		return new GroupCommitOutbox(schema.dataSource(), Clock.systemUTC(), GroupCommitOutbox.Options.defaults()
+			.withWriters(settings.getWriters())
+			.withMaxBatch(settings.getMaxBatch())
+			.withQueueCapacity(settings.getQueueCapacity())
+			.withMaxWait(settings.getMaxWait()));
+	}
+
+	/** Each of the events endpoint's requests commits alone ({@code remarketing.tracking.group-commit.enabled=false}). */
 	@Bean
 	@ConditionalOnMissingBean(Outbox.class)
 	JdbcOutbox remarketingOutbox(RemarketingSchema schema) {
@@ -94,7 +113,7 @@ class OutboxConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "remarketingOutboxStatus")
 	@Order(5)
-	StatusContributor remarketingOutboxStatus(ObjectProvider<OutboxRelay> relay) {
+	StatusContributor remarketingOutboxStatus(ObjectProvider<OutboxRelay> relay, ObjectProvider<Outbox> outbox) {
 		return (status) -> relay.ifAvailable((outboxRelay) -> {
 			OutboxRelay.Metrics metrics = outboxRelay.metrics();
 			Duration age = metrics.oldestPendingAge();
@@ -105,6 +124,17 @@ class OutboxConfiguration {
 			part.put("lastRelayAt", (metrics.lastRelayAt() != null) ? metrics.lastRelayAt().toString() : null);
 			part.put("delivered", metrics.delivered());
 			part.put("relayRunning", outboxRelay.isRunning());
+			Outbox appender = outbox.getIfUnique();
+			if (appender instanceof GroupCommitOutbox) {
+				GroupCommitOutbox groupCommit = (GroupCommitOutbox) appender;
+				Map<String, Object> writes = new LinkedHashMap<>();
+				writes.put("queued", groupCommit.queuedEvents());
+				writes.put("commits", groupCommit.commits());
+				writes.put("events", groupCommit.committedEvents());
+				writes.put("refusedQueueFull", groupCommit.refused());
+				writes.put("timedOut", groupCommit.timedOut());
+				part.put("groupCommit", writes);
+			}
 			status.put("outbox", part);
 		});
 	}

@@ -177,6 +177,8 @@ public class RemarketingProperties {
 
 		private final RateLimit rateLimit = new RateLimit();
 
+		private final GroupCommit groupCommit = new GroupCommit();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -195,6 +197,10 @@ public class RemarketingProperties {
 
 		public RateLimit getRateLimit() {
 			return this.rateLimit;
+		}
+
+		public GroupCommit getGroupCommit() {
+			return this.groupCommit;
 		}
 
 		public static class RateLimit {
@@ -257,6 +263,79 @@ public class RemarketingProperties {
 							+ " must be at least 1 (turn limits off with remarketing.tracking.rate-limit.enabled=false)");
 				}
 				return value;
+			}
+
+		}
+
+		/**
+		 * How the events endpoint writes to the outbox: concurrent requests share one commit; each is
+		 * answered once its events are committed.
+		 */
+		public static class GroupCommit {
+
+			public static final boolean DEFAULT_ENABLED = true;
+
+			public static final int DEFAULT_WRITERS = 2;
+
+			public static final int DEFAULT_MAX_BATCH = 500;
+
+			public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+
+			public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(5);
+
+			/** Whether concurrent requests to the events endpoint share commits; false commits each request alone. */
+			private boolean enabled = DEFAULT_ENABLED;
+
+			/** Threads writing batches of queued events side by side, each on a connection of the store's pool. */
+			private int writers = DEFAULT_WRITERS;
+
+			/** Most events in one commit (one request's events are never split). */
+			private int maxBatch = DEFAULT_MAX_BATCH;
+
+			/** Most events waiting for a writer, on each node; beyond, requests are answered 503 at once. */
+			private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+
+			/** Longest a request waits for its commit; beyond, it is answered 503. */
+			private Duration maxWait = DEFAULT_MAX_WAIT;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getWriters() {
+				return this.writers;
+			}
+
+			public void setWriters(int writers) {
+				this.writers = writers;
+			}
+
+			public int getMaxBatch() {
+				return this.maxBatch;
+			}
+
+			public void setMaxBatch(int maxBatch) {
+				this.maxBatch = maxBatch;
+			}
+
+			public int getQueueCapacity() {
+				return this.queueCapacity;
+			}
+
+			public void setQueueCapacity(int queueCapacity) {
+				this.queueCapacity = queueCapacity;
+			}
+
+			public Duration getMaxWait() {
+				return this.maxWait;
+			}
+
+			public void setMaxWait(Duration maxWait) {
+				this.maxWait = maxWait;
 			}
 
 		}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.remarketing.core.contacts.ContactEventProcessor;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.EventLogProcessor;
@@ -15,6 +17,7 @@ import org.remarketing.core.tracking.EventProcessor;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventTransport;
 import org.remarketing.core.tracking.EventType;
+import org.remarketing.core.tracking.GroupCommitOutbox;
 import org.remarketing.core.tracking.InProcessTransport;
 import org.remarketing.core.tracking.JdbcOutbox;
 import org.remarketing.core.tracking.Outbox;
@@ -120,11 +123,58 @@ class OutboxAutoConfigurationTests {
 	}
 
 	@Test
-	void badOutboxSettingsFailWithWhatToDo() {
-		this.runner.withPropertyValues("remarketing.outbox.batch-size=0").run((context) -> {
+	void browserEventsShareCommitsByDefaultWithTheirSettingsAndShowInTheStatus() {
+		this.runner
+			.withPropertyValues("remarketing.tracking.group-commit.writers=3",
+					"remarketing.tracking.group-commit.max-batch=100",
+					"remarketing.tracking.group-commit.queue-capacity=1000",
+					"remarketing.tracking.group-commit.max-wait=2s")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(Outbox.class).hasSingleBean(GroupCommitOutbox.class);
+				GroupCommitOutbox outbox = context.getBean(GroupCommitOutbox.class);
+				GroupCommitOutbox.Options options = outbox.options();
+				assertThat(List.of(options.writers(), options.maxBatch(), options.queueCapacity()))
+					.containsExactly(3, 100, 1000);
+				assertThat(options.maxWait()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(writerThreads()).as("none before the first grouped append").isZero();
+
+				outbox.append(List.of(event(), event()));
+				assertThat(count("rmk_outbox")).isEqualTo(2);
+				assertThat(writerThreads()).isEqualTo(3);
+				Map<String, Object> status = new LinkedHashMap<>();
+				context.getBeanProvider(StatusContributor.class).orderedStream().forEach((c) -> c.contribute(status));
+				@SuppressWarnings("unchecked")
+				Map<String, Object> groupCommit = (Map<String, Object>) ((Map<String, Object>) status.get("outbox"))
+					.get("groupCommit");
+				assertThat(groupCommit).containsEntry("queued", 0)
+					.containsEntry("commits", 1L)
+					.containsEntry("events", 2L)
+					.containsEntry("refusedQueueFull", 0L)
+					.containsEntry("timedOut", 0L);
+
+				context.close();
+				assertThat(writerThreads()).as("stopped with the context").isZero();
+			});
+	}
+
+	@Test
+	void groupCommitOffLeavesEachAppendToCommitAlone() {
+		this.runner.withPropertyValues("remarketing.tracking.group-commit.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(Outbox.class).doesNotHaveBean(GroupCommitOutbox.class);
+			assertThat(context.getBean(Outbox.class).getClass()).isEqualTo(JdbcOutbox.class);
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "remarketing.outbox.batch-size=0, remarketing.outbox.batch-size must be at least 1",
+			"remarketing.tracking.group-commit.queue-capacity=10,"
+					+ " remarketing.tracking.group-commit.queue-capacity must be at least 500",
+			"remarketing.tracking.group-commit.writers=0, remarketing.tracking.group-commit.writers must be at least 1" })
+	void badOutboxSettingsFailWithWhatToDo(String setting, String message) {
+		this.runner.withPropertyValues(setting).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
-				.hasMessageContaining("remarketing.outbox.batch-size must be at least 1");
+				.hasMessageContaining(message);
 		});
 	}
 
@@ -186,6 +236,12 @@ class OutboxAutoConfigurationTests {
 	private static boolean relayThreadAlive() {
 		return Thread.getAllStackTraces().keySet().stream()
 			.anyMatch((thread) -> thread.getName().equals(OutboxRelay.THREAD_NAME) && thread.isAlive());
+	}
+
+	private static long writerThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+			.filter((thread) -> thread.getName().startsWith(GroupCommitOutbox.THREAD_NAME) && thread.isAlive())
+			.count();
 	}
 
 	private static TrackedEvent event() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
+import org.remarketing.core.tracking.GroupCommitOutbox;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.core.tracking.TrackedEvent;
@@ -65,12 +66,14 @@ class RemarketingTrackingAutoConfigurationTests {
 	}
 
 	@Test
-	void byDefaultBrowserEventsGoToThePluginsOwnOutbox() {
+	void byDefaultBrowserEventsGoToThePluginsOwnOutboxThroughAGroupCommit() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(TrackingController.class).hasSingleBean(Outbox.class);
 			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
 			mvc.perform(post("/api/v1/remarketing/events").contentType(MediaType.TEXT_PLAIN).content(PAGE_VIEW))
 				.andExpect(status().isAccepted());
+			// answered once committed by a writer, not by the request's own commit
+			assertThat(context.getBean(GroupCommitOutbox.class).committedEvents()).isEqualTo(1);
 		});
 	}
 

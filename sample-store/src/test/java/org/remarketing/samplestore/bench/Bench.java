@@ -34,8 +34,11 @@ public final class Bench {
             case "ingest":
                 report = IngestBenchmark.run();
                 break;
+            case "outbox":
+                report = OutboxAppendBenchmark.run();
+                break;
             default:
-                System.err.println("Which benchmark? -Dbench=overhead or -Dbench=ingest");
+                System.err.println("Which benchmark? -Dbench=overhead, -Dbench=ingest or -Dbench=outbox");
                 System.exit(2);
                 return;
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.remarketing.samplestore.durability.ChildStore;
+import org.remarketing.samplestore.durability.HeldRelay;
 
 /**
  * Browser events into the store: {@code POST /api/v1/remarketing/events} driven from this machine,
@@ -39,7 +40,9 @@ import org.remarketing.samplestore.durability.ChildStore;
  *
  * <p>Settings: {@code bench.db} (mariadb,postgresql), {@code bench.modes} (single,batch),
  * {@code bench.seconds} (60), {@code bench.single-users} (32), {@code bench.batch-users} (8),
- * {@code bench.drain-timeout} seconds (600), {@code bench.raw-max} rows (1,000,000).
+ * {@code bench.drain-timeout} seconds (600), {@code bench.raw-max} rows (1,000,000), {@code bench.store-args}
+ * (more store options, separated by spaces), {@code bench.hold-relay} (false: true measures the endpoint
+ * with no relay running beside it).
  */
 final class IngestBenchmark {
 
@@ -56,10 +59,13 @@ final class IngestBenchmark {
         List<String> modes = Bench.listSetting("bench.modes", "single,batch");
         int seconds = Bench.intSetting("bench.seconds", 60);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start).%n%n", LocalDateTime.now().withNano(0), Bench.machine()));
+        out.append(String.format("### Ingest, %s%n%nMachine: %s (at start). Store options beyond the benchmark's: %s.%s%n%n",
+                LocalDateTime.now().withNano(0), Bench.machine(), storeArgs().isEmpty() ? "none" : String.join(" ", storeArgs()),
+                holdRelay() ? " Relay held back (bench.hold-relay): the relay and drain columns do not apply." : ""));
         out.append("| database | events per request | users | accepted events/s | requests/s | p50 / p99 ms | other answers |"
-                + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw | load avg (start → end) |\n"
-                + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+                + " relay events/s into rmk_event | drain after load | raw JDBC rows/s rmk_outbox | endpoint / raw | raw JDBC rows/s rmk_event | relay / raw |"
+                + " CPU ms per request: store / load generator / database; machine busy | load avg (start → end of the load) |\n"
+                + "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n");
         for (String vendor : vendors) {
             for (String mode : modes) {
                 int perRequest = "batch".equals(mode) ? 50 : 1;
@@ -77,23 +83,36 @@ final class IngestBenchmark {
         Databases.fresh(vendor, DATABASE);
         List<String> args = new ArrayList<>(List.of(Databases.storeArgs(vendor, DATABASE)));
         args.add("--remarketing.tracking.rate-limit.per-ip=1000000000");
-        ChildStore store = ChildStore.start("bench-ingest-" + vendor + "-" + perRequest, List.of("-Xms1g", "-Xmx1g"), args);
+        args.addAll(storeArgs());
+        List<Class<?>> sources = new ArrayList<>();
+        if (holdRelay()) {
+            // the endpoint alone: nothing is relayed during the run, the outbox only fills
+            args.add("--spring.main.sources=" + HeldRelay.class.getName());
+            sources.add(HeldRelay.class);
+        }
+        ChildStore store = ChildStore.start("bench-ingest-" + vendor + "-" + perRequest, List.of("-Xms1g", "-Xmx1g"), args,
+                sources);
         try {
             store.awaitHealthy(Duration.ofMinutes(5));
             System.out.printf("%s, %d per request, %d users: started %s%n", vendor, perRequest, users, store);
             List<String> visitors = visitors(Bench.intSetting("bench.visitors", 20_000));
             // 5 s unrecorded warm-up (JIT, pools), then the measured run.
             drive(store, visitors, perRequest, users, 5);
-            try (Connection db = Databases.connect(vendor, DATABASE)) {
-                awaitDrained(db, Duration.ofSeconds(120));
+            if (!holdRelay()) {
+                try (Connection db = Databases.connect(vendor, DATABASE)) {
+                    awaitDrained(db, Duration.ofSeconds(120));
+                }
             }
             long eventsBefore;
             try (Connection db = Databases.connect(vendor, DATABASE)) {
                 eventsBefore = Databases.count(db, "SELECT COUNT(*) FROM rmk_event");
             }
             LocalDateTime loadBegan = LocalDateTime.now(ZoneOffset.UTC);
+            CpuTimes cpuBefore = CpuTimes.now(store.pid(), vendor);
             Result result = drive(store, visitors, perRequest, users, seconds);
             long loadEnded = System.nanoTime();
+            String cpu = CpuTimes.perRequest(cpuBefore, CpuTimes.now(store.pid(), vendor), result.requests);
+            String loadEnd = Bench.loadAverage();
             System.out.printf("%s, %d per request: %d events accepted in %.1f s (%.1f/s), other answers %s; draining%n", vendor,
                     perRequest, result.events, result.seconds, result.events / result.seconds, result.otherAnswers);
             String relay;
@@ -101,7 +120,7 @@ final class IngestBenchmark {
             long backlogAtEnd;
             try (Connection db = Databases.connect(vendor, DATABASE)) {
                 backlogAtEnd = Databases.count(db, "SELECT COUNT(*) FROM rmk_outbox");
-                boolean drained = awaitDrained(db, Duration.ofSeconds(Bench.intSetting("bench.drain-timeout", 600)));
+                boolean drained = awaitDrained(db, Duration.ofSeconds(holdRelay() ? 0 : Bench.intSetting("bench.drain-timeout", 600)));
                 double drainSeconds = (System.nanoTime() - loadEnded) / 1e9;
                 drain = drained ? Bench.f1(drainSeconds) + " s (backlog " + backlogAtEnd + ")"
                         : "not drained in " + Bench.f1(drainSeconds) + " s (backlog " + backlogAtEnd + ")";
@@ -118,12 +137,12 @@ final class IngestBenchmark {
             }
             double accepted = result.events / result.seconds;
             double relayRate = Double.parseDouble(relay);
-            return String.format("| %s | %d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |%n", vendor,
+            return String.format("| %s | %d | %d | %s | %s | %s / %s | %s | %s | %s | %s | %s | %s | %s | %s | %s → %s |%n", vendor,
                     perRequest, users, Bench.f1(accepted), Bench.f1(result.requests / result.seconds),
                     Bench.f2(result.latencies.percentileMillis(50)), Bench.f2(result.latencies.percentileMillis(99)),
                     result.otherAnswers.isEmpty() ? "none" : result.otherAnswers.toString(), Bench.f1(relayRate), drain,
                     Bench.f1(rawOutbox), Bench.f2(accepted / rawOutbox), Bench.f1(rawEvent), Bench.f2(relayRate / rawEvent),
-                    loadStart, Bench.loadAverage());
+                    cpu, loadStart, loadEnd);
         }
         finally {
             store.close();
@@ -131,6 +150,16 @@ final class IngestBenchmark {
                 Databases.drop(vendor, DATABASE);
             }
         }
+    }
+
+    private static boolean holdRelay() {
+        return Boolean.parseBoolean(System.getProperty("bench.hold-relay", "false").trim());
+    }
+
+    /** {@code bench.store-args}: more options for the store, separated by spaces (e.g. to compare settings). */
+    private static List<String> storeArgs() {
+        String value = System.getProperty("bench.store-args", "none").trim();
+        return (value.isEmpty() || "none".equals(value)) ? List.of() : List.of(value.split("\\s+"));
     }
 
     private static Result drive(ChildStore store, List<String> visitors, int perRequest, int users, int seconds)
@@ -267,7 +296,8 @@ final class IngestBenchmark {
 
     private static String samplePayload(Connection db) throws Exception {
         try (Statement statement = db.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT payload FROM rmk_event WHERE event_type = 'page_view'")) {
+                ResultSet rs = statement.executeQuery("SELECT payload FROM rmk_event WHERE event_type = 'page_view'"
+                        + " UNION ALL SELECT payload FROM rmk_outbox WHERE event_type = 'page_view'")) {
             statement.setMaxRows(1);
             return rs.next() ? rs.getString(1) : "{}";
         }

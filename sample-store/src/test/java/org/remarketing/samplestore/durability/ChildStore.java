@@ -180,6 +180,10 @@ public final class ChildStore implements AutoCloseable {
         return this.log;
     }
 
+    public long pid() {
+        return this.process.pid();
+    }
+
     public boolean isAlive() {
         return this.process.isAlive();
     }

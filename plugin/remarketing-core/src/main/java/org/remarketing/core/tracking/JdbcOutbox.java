@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -59,7 +60,7 @@ public class JdbcOutbox implements Outbox {
         if (events.isEmpty()) {
             return;
         }
-        insert(connection, events);
+        insert(connection, Row.of(events));
         boolean autoCommit;
         try {
             autoCommit = connection.getAutoCommit();
@@ -81,22 +82,11 @@ public class JdbcOutbox implements Outbox {
                     && events.size() > 1 && connection.getAutoCommit();
             if (ownCommit) {
                 // All or nothing, with one commit instead of one per row.
-                connection.setAutoCommit(false);
-                try {
-                    insert(connection, events);
-                    connection.commit();
-                }
-                catch (RuntimeException | SQLException ex) {
-                    connection.rollback();
-                    throw ex;
-                }
-                finally {
-                    connection.setAutoCommit(true);
-                }
+                insertAndCommit(connection, Row.of(events));
                 signalAfterCommit(true);
             }
             else {
-                insert(connection, events);
+                insert(connection, Row.of(events));
                 signalAfterCommit(connection.getAutoCommit());
             }
         }
@@ -108,17 +98,70 @@ public class JdbcOutbox implements Outbox {
         }
     }
 
-    private void insert(Connection connection, List<TrackedEvent> events) {
+    /**
+     * Appends rows in a transaction of their own, on a connection of their own whatever the
+     * calling thread's transaction, and commits them: all the rows or none. Commit listeners hear
+     * of it. What {@link GroupCommitOutbox}'s writers call with the rows of many requests.
+     */
+    void appendCommitted(List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = this.dataSource.getConnection()) {
+            insertAndCommit(connection, rows);
+        }
+        catch (SQLException ex) {
+            throw this.exceptionTranslator.translate("Appending to the remarketing outbox", INSERT, ex);
+        }
+        notifyListeners();
+    }
+
+    DataSource dataSource() {
+        return this.dataSource;
+    }
+
+    /** Inserts and commits on a connection in auto-commit mode (or not), leaving the mode as it found it. */
+    private void insertAndCommit(Connection connection, List<Row> rows) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        if (autoCommit) {
+            connection.setAutoCommit(false);
+        }
+        try {
+            insert(connection, rows);
+            connection.commit();
+        }
+        catch (RuntimeException | SQLException ex) {
+            try {
+                connection.rollback();
+            }
+            catch (SQLException rollback) {
+                ex.addSuppressed(rollback);
+            }
+            throw ex;
+        }
+        finally {
+            if (autoCommit) {
+                try {
+                    connection.setAutoCommit(true);
+                }
+                catch (SQLException ex) {
+                    // A broken connection, which the pool discards: the outcome above stands (committed or thrown).
+                }
+            }
+        }
+    }
+
+    private void insert(Connection connection, List<Row> rows) {
         LocalDateTime createdAt = utc(this.clock.instant());
-        int size = events.size();
+        int size = rows.size();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int i = 0; i < size; i++) {
-                TrackedEvent event = events.get(i);
-                insert.setString(1, event.id());
-                insert.setString(2, partitionKey(event));
-                insert.setString(3, event.type().wireName());
-                insert.setObject(4, utc(event.occurredAt()));
-                insert.setString(5, TrackedEventJson.toJson(event));
+                Row row = rows.get(i);
+                insert.setString(1, row.eventId);
+                insert.setString(2, row.partitionKey);
+                insert.setString(3, row.eventType);
+                insert.setObject(4, row.occurredAt);
+                insert.setString(5, row.payload);
                 insert.setObject(6, createdAt);
                 if (size > 1) {
                     insert.addBatch();
@@ -163,6 +206,37 @@ public class JdbcOutbox implements Outbox {
     private static String partitionKey(TrackedEvent event) {
         String key = event.shopper().partitionKey();
         return key.length() <= MAX_PARTITION_KEY ? key : key.substring(0, MAX_PARTITION_KEY);
+    }
+
+    /** An event as the columns of its row, serialised by whoever builds it (a request thread, not a writer). */
+    static final class Row {
+
+        final String eventId;
+
+        final String partitionKey;
+
+        final String eventType;
+
+        final LocalDateTime occurredAt;
+
+        final String payload;
+
+        private Row(TrackedEvent event) {
+            this.eventId = event.id();
+            this.partitionKey = partitionKey(event);
+            this.eventType = event.type().wireName();
+            this.occurredAt = utc(event.occurredAt());
+            this.payload = TrackedEventJson.toJson(event);
+        }
+
+        static List<Row> of(List<TrackedEvent> events) {
+            List<Row> rows = new ArrayList<>(events.size());
+            for (TrackedEvent event : events) {
+                rows.add(new Row(event));
+            }
+            return rows;
+        }
+
     }
 
     static LocalDateTime utc(Instant instant) {
