@@ -64,7 +64,7 @@ public class OutboxRelay {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     /** How long the relay gathers further commits after a wake-up before it claims them. */
-    static final Duration COALESCE = Duration.ofMillis(50);
+    static final Duration COALESCE = Duration.ofMillis(500);
 
     private static final LocalDateTime FAR_FUTURE = LocalDateTime.of(9999, 1, 1, 0, 0);
 
