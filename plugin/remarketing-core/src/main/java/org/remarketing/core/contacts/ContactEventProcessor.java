@@ -152,10 +152,9 @@ public class ContactEventProcessor implements EventProcessor {
 
 	/**
 	 * Applies the events chunk by chunk. In a chunk, events already recorded and events of erased
-	 * people are dropped with one query each; the rest are taken shopper by shopper (events of one
-	 * visitor, customer or email in the order given; which shopper comes first does not matter,
-	 * as across Kafka partitions) and an unbroken run of events naming the same identifiers is
-	 * resolved once, its contact written once and its event log rows inserted in one batch. If
+	 * people are dropped with one query each; the rest are applied in the order given, and an
+	 * unbroken run of events naming the same identifiers (a browser's batch, a cart's changes) is
+	 * resolved once and its contact written once; event log rows are inserted in batches. If
 	 * the chunk meets a concurrent writer (a duplicate key, a deadlock) or an event it cannot
 	 * apply, the chunk is rolled back and applied again event by event, each in its own
 	 * transaction with retries, as before.
@@ -240,47 +239,40 @@ public class ContactEventProcessor implements EventProcessor {
 			}
 		}
 		Set<String> erased = erasedAmong(hashes.values().stream().flatMap(List::stream).collect(Collectors.toSet()));
-		Map<String, List<TrackedEvent>> byShopper = new LinkedHashMap<>();
-		hashes.forEach((event, keys) -> {
-			if (keys.stream().noneMatch(erased::contains)) {
-				byShopper.computeIfAbsent(streamKey(event), (key) -> new ArrayList<>()).add(event);
-			}
-		});
+		// In the order given, across shoppers too: a store's cookieless cart event and the sign-in that takes the
+		// cart into an account are two shoppers' events whose order matters (regrouped, the sign-in came first and
+		// the cart's line was then taken for an older change and dropped).
 		FirstSeen firstSeen = new FirstSeen();
-		for (List<TrackedEvent> events : byShopper.values()) {
-			ContactRow contact = null;
-			String identifiers = null;
-			for (TrackedEvent event : events) {
-				String named = identifiersOf(event);
-				if (contact == null || !named.equals(identifiers)) {
-					if (contact != null) {
-						this.rows.save(contact, now);
-					}
-					pending.flush(); // a merge moves recorded events: they must be there
-					contact = this.identities.resolve(event, now);
-					identifiers = named;
-				}
-				firstSeen.saw(event);
-				if (contact == null) {
-					pending.add(event, false, null);
-					continue;
-				}
-				this.profiles.apply(contact, event);
-				pending.add(event, false, contact.id);
-				touched.add(contact.id);
+		ContactRow contact = null;
+		String identifiers = null;
+		for (Map.Entry<TrackedEvent, List<String>> entry : hashes.entrySet()) {
+			TrackedEvent event = entry.getKey();
+			if (entry.getValue().stream().anyMatch(erased::contains)) {
+				continue;
 			}
-			if (contact != null) {
-				this.rows.save(contact, now);
+			String named = identifiersOf(event);
+			if (contact == null || !named.equals(identifiers)) {
+				if (contact != null) {
+					this.rows.save(contact, now);
+				}
+				pending.flush(); // a merge moves recorded events: they must be there
+				contact = this.identities.resolve(event, now);
+				identifiers = named;
 			}
+			firstSeen.saw(event);
+			if (contact == null) {
+				pending.add(event, false, null);
+				continue;
+			}
+			this.profiles.apply(contact, event);
+			pending.add(event, false, contact.id);
+			touched.add(contact.id);
+		}
+		if (contact != null) {
+			this.rows.save(contact, now);
 		}
 		pending.flush();
 		firstSeen.write(this.jdbc);
-	}
-
-	/** Whose events these are, for ordering: the shopper's stream, or the cart of a store event that names nobody. */
-	private static String streamKey(TrackedEvent event) {
-		return (event.shopper().isEmpty() && event.cartCode() != null) ? "cart:" + event.cartCode()
-				: event.shopper().streamKey();
 	}
 
 	/** What identity resolution reads of an event: events that agree on it resolve to the same contact. */
