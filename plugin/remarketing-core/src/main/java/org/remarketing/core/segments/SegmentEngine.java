@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -421,8 +420,8 @@ public class SegmentEngine {
 					+ " AND contact_id <= ? AND entered_at = ? ORDER BY contact_id", true, segment.id, low, high, at);
 			this.jdbc.update("UPDATE rmk_segment SET member_count = member_count + ? WHERE id = ?", entered, segment.id);
 		}
-		apply(segment, query, "c.id > ? AND c.id <= ? AND 1 = 0", "m.contact_id > ? AND m.contact_id <= ?",
-				List.of(low, high), now);
+		write(segment, List.of(), exiting(segment, query, "m.contact_id > ? AND m.contact_id <= ?", List.of(low, high)),
+				now);
 	}
 
 	/** Enters and exits the contacts of one scope (inside a transaction holding the segment's lock). */
@@ -435,15 +434,18 @@ public class SegmentEngine {
 				+ " AND c.merged_into IS NULL AND (" + query.condition() + ") AND NOT EXISTS (SELECT 1 FROM"
 				+ " rmk_segment_member m WHERE m.segment_id = ? AND m.contact_id = c.id)", Long.class,
 				enterParams.toArray());
-		List<Object> exitParams = new ArrayList<>();
-		exitParams.add(segment.id);
-		exitParams.addAll(scopeParams);
-		exitParams.addAll(query.parameters());
-		List<Long> exiting = this.jdbc.queryForList("SELECT m.contact_id FROM rmk_segment_member m WHERE"
-				+ " m.segment_id = ? AND " + memberScope + " AND NOT EXISTS (SELECT 1 FROM rmk_contact c WHERE"
-				+ " c.id = m.contact_id AND c.merged_into IS NULL AND (" + query.condition() + "))", Long.class,
-				exitParams.toArray());
-		write(segment, entering, exiting, now);
+		write(segment, entering, exiting(segment, query, memberScope, scopeParams), now);
+	}
+
+	/** Members in the scope who no longer match. */
+	private List<Long> exiting(Segment segment, SegmentQuery query, String memberScope, List<Long> scopeParams) {
+		List<Object> params = new ArrayList<>();
+		params.add(segment.id);
+		params.addAll(scopeParams);
+		params.addAll(query.parameters());
+		return this.jdbc.queryForList("SELECT m.contact_id FROM rmk_segment_member m WHERE m.segment_id = ? AND "
+				+ memberScope + " AND NOT EXISTS (SELECT 1 FROM rmk_contact c WHERE c.id = m.contact_id"
+				+ " AND c.merged_into IS NULL AND (" + query.condition() + "))", Long.class, params.toArray());
 	}
 
 	private void write(Segment segment, List<Long> entering, List<Long> exiting, Instant now) {
