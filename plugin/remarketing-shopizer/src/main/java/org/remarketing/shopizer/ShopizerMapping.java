@@ -8,11 +8,20 @@ import javax.persistence.EntityManagerFactory;
 
 import com.salesmanager.core.model.catalog.category.Category;
 import com.salesmanager.core.model.catalog.product.Product;
+import com.salesmanager.core.model.catalog.product.availability.ProductAvailability;
+import com.salesmanager.core.model.catalog.product.description.ProductDescription;
+import com.salesmanager.core.model.catalog.product.image.ProductImage;
+import com.salesmanager.core.model.catalog.product.price.ProductPrice;
+import com.salesmanager.core.model.catalog.product.relationship.ProductRelationship;
 import com.salesmanager.core.model.customer.Customer;
+import com.salesmanager.core.model.merchant.MerchantStore;
 import com.salesmanager.core.model.order.Order;
 import com.salesmanager.core.model.order.orderproduct.OrderProduct;
+import com.salesmanager.core.model.reference.country.Country;
+import com.salesmanager.core.model.reference.country.CountryDescription;
 import com.salesmanager.core.model.reference.currency.Currency;
 import com.salesmanager.core.model.reference.language.Language;
+import com.salesmanager.core.model.reference.zone.Zone;
 import com.salesmanager.core.model.shoppingcart.ShoppingCart;
 import com.salesmanager.core.model.shoppingcart.ShoppingCartItem;
 import com.salesmanager.core.model.system.optin.CustomerOptin;
@@ -58,7 +67,7 @@ final class ShopizerMapping {
 		return found;
 	}
 
-	/** The host's table names for the entities the history import reads. */
+	/** The host's table names for the entities the plugin reads (history import, catalog). */
 	static Tables tables(SessionFactoryImplementor factory) {
 		return new Tables(factory);
 	}
@@ -90,6 +99,24 @@ final class ShopizerMapping {
 
 		final String currency;
 
+		final String productDescription;
+
+		final String productImage;
+
+		final String productAvailability;
+
+		final String productPrice;
+
+		final String productRelationship;
+
+		final String merchantStore;
+
+		final String country;
+
+		final String countryDescription;
+
+		final String zone;
+
 		private Tables(SessionFactoryImplementor factory) {
 			this.customer = table(factory, Customer.class);
 			this.customerOptin = table(factory, CustomerOptin.class);
@@ -104,6 +131,15 @@ final class ShopizerMapping {
 			this.category = table(factory, Category.class);
 			this.language = table(factory, Language.class);
 			this.currency = table(factory, Currency.class);
+			this.productDescription = table(factory, ProductDescription.class);
+			this.productImage = table(factory, ProductImage.class);
+			this.productAvailability = table(factory, ProductAvailability.class);
+			this.productPrice = table(factory, ProductPrice.class);
+			this.productRelationship = table(factory, ProductRelationship.class);
+			this.merchantStore = table(factory, MerchantStore.class);
+			this.country = table(factory, Country.class);
+			this.countryDescription = table(factory, CountryDescription.class);
+			this.zone = table(factory, Zone.class);
 		}
 
 		private static String table(SessionFactoryImplementor factory, Class<?> entity) {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.shop.ShopStores;
+import org.remarketing.core.shop.StoreLinks;
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.system.SystemStatus;
@@ -49,7 +50,8 @@ import org.springframework.util.ClassUtils;
 @EnableConfigurationProperties(RemarketingProperties.class)
 // Contacts first: its EventProcessor must exist before any fallback processor's condition is evaluated.
 @Import({ RemarketingContactsConfiguration.class, OutboxConfiguration.class, KafkaTransportConfiguration.class,
-		SegmentsConfiguration.class })
+		SegmentsConfiguration.class, EmailLinksConfiguration.class, JourneysConfiguration.class,
+		JourneysReadConfiguration.class })
 public class RemarketingAutoConfiguration {
 
 	private static final String KAFKA_TEMPLATE = "org.springframework.kafka.core.KafkaTemplate";
@@ -99,6 +101,13 @@ public class RemarketingAutoConfiguration {
 	@ConditionalOnMissingBean
 	TemplateRenderer remarketingTemplateRenderer(ResourceLoader resourceLoader) {
 		return new TemplateRenderer(resourceLoader.getClassLoader());
+	}
+
+	/** Absolute links into the storefront (remarketing.store.*), for emails. */
+	@Bean
+	@ConditionalOnMissingBean
+	StoreLinks remarketingStoreLinks(RemarketingProperties properties) {
+		return properties.getStore().links();
 	}
 
 	@Bean

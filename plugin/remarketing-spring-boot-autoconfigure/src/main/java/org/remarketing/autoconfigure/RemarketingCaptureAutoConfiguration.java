@@ -4,11 +4,14 @@ import java.util.LinkedHashMap;
 
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.shop.CatalogNews;
+import org.remarketing.core.shop.ProductCatalog;
+import org.remarketing.core.shop.StoreLinks;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
 import org.remarketing.shopizer.ShopizerCapture;
 import org.remarketing.shopizer.ShopizerCatalogNews;
+import org.remarketing.shopizer.ShopizerProductCatalog;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,6 +64,13 @@ public class RemarketingCaptureAutoConfiguration {
 	@ConditionalOnMissingBean(CatalogNews.class)
 	ShopizerCatalogNews remarketingCatalogNews(ListableBeanFactory beans, RemarketingSchema schema) {
 		return new ShopizerCatalogNews(beans, schema.dataSource());
+	}
+
+	/** The products and the brand that reminder emails show, read from Shopizer's tables. */
+	@Bean
+	@ConditionalOnMissingBean(ProductCatalog.class)
+	ShopizerProductCatalog remarketingProductCatalog(ListableBeanFactory beans, RemarketingSchema schema, StoreLinks links) {
+		return new ShopizerProductCatalog(beans, schema.dataSource(), links);
 	}
 
 	@Bean

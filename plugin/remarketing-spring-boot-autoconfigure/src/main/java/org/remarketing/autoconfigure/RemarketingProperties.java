@@ -1,11 +1,14 @@
 package org.remarketing.autoconfigure;
 
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import org.remarketing.core.shop.StoreLinks;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -29,12 +32,16 @@ public class RemarketingProperties {
 
 	private final Admin admin = new Admin();
 
+
 	private final Tracking tracking = new Tracking();
 	private final Outbox outbox = new Outbox();
 	private final Capture capture = new Capture();
 	private final HistoryImport historyImport = new HistoryImport();
 	private final Kafka kafka = new Kafka();
 	private final Segments segments = new Segments();
+	private final Store store = new Store();
+
+	private final Journeys journeys = new Journeys();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -56,12 +63,20 @@ public class RemarketingProperties {
 		return this.schema;
 	}
 
+	public Journeys getJourneys() {
+		return this.journeys;
+	}
+
 	public Mail getMail() {
 		return this.mail;
 	}
 
 	public Admin getAdmin() {
 		return this.admin;
+	}
+
+	public Store getStore() {
+		return this.store;
 	}
 
 	public Tracking getTracking() {
@@ -127,6 +142,17 @@ public class RemarketingProperties {
 		/** Sender address of remarketing emails, e.g. "Bean & Leaf <hello@beanandleaf.example>". */
 		private String from;
 
+		/** Address of the mailto part of List-Unsubscribe (default: the sender address). */
+		private String unsubscribeMailto;
+
+		public String getUnsubscribeMailto() {
+			return this.unsubscribeMailto;
+		}
+
+		public void setUnsubscribeMailto(String unsubscribeMailto) {
+			this.unsubscribeMailto = unsubscribeMailto;
+		}
+
 		public String getFrom() {
 			return this.from;
 		}
@@ -156,6 +182,92 @@ public class RemarketingProperties {
 						+ " or an http(s):// URL, such as /admin or https://backoffice.example.com/");
 			}
 			this.backofficeUrl = backofficeUrl;
+		}
+
+	}
+
+	/** Where the storefront is, for the absolute links of emails (product pages, images, logo). */
+	public static class Store {
+
+		public static final String DEFAULT_URL = "http://localhost:8080";
+
+		public static final String DEFAULT_PRODUCT_PATH = "/product/{sku}";
+
+		public static final String DEFAULT_IMAGE_PATH = "/static/products/{store}/{sku}/SMALL/{file}";
+
+		public static final String DEFAULT_LOGO_PATH = "/static/files/{store}/LOGO/{file}";
+
+		public static final String DEFAULT_CART_PATH = "/cart";
+
+		/** The storefront's public base URL, as shoppers reach it, e.g. https://shop.example.com. */
+		private String url = DEFAULT_URL;
+
+		/** A product page: a path on the storefront or an http(s) URL, with {sku}, {id} or {slug} (the product's SEF URL). */
+		private String productPath = DEFAULT_PRODUCT_PATH;
+
+		/** A product image: a path on the storefront or an http(s) URL (another host, a CDN), with {store}, {sku} and {file}. */
+		private String imagePath = DEFAULT_IMAGE_PATH;
+
+		/** The store's logo: a path on the storefront or an http(s) URL, with {store} and {file}. */
+		private String logoPath = DEFAULT_LOGO_PATH;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = valid("url", url, StoreLinks.checkBaseUrl(url));
+		}
+
+		public String getProductPath() {
+			return this.productPath;
+		}
+
+		public void setProductPath(String productPath) {
+			this.productPath = valid("product-path", productPath,
+					StoreLinks.checkPattern(productPath, StoreLinks.PRODUCT_PLACEHOLDERS));
+		}
+
+		public String getImagePath() {
+			return this.imagePath;
+		}
+
+		public void setImagePath(String imagePath) {
+			this.imagePath = valid("image-path", imagePath, StoreLinks.checkPattern(imagePath, StoreLinks.IMAGE_PLACEHOLDERS));
+		}
+
+		public String getLogoPath() {
+			return this.logoPath;
+		}
+
+		public void setLogoPath(String logoPath) {
+			this.logoPath = valid("logo-path", logoPath, StoreLinks.checkPattern(logoPath, StoreLinks.LOGO_PLACEHOLDERS));
+		}
+
+		/**
+		 * Path of the store's cart page, where a cart recovery link lands (after the store's
+		 * CartRestorer, if it has one, restored the cart); "{cartCode}" is replaced by the cart's code.
+		 */
+		private String cartPath = DEFAULT_CART_PATH;
+
+		public String getCartPath() {
+			return this.cartPath;
+		}
+
+		public void setCartPath(String cartPath) {
+			this.cartPath = cartPath;
+		}
+
+		/** The links these settings describe. */
+		public StoreLinks links() {
+			return new StoreLinks(this.url, this.productPath, this.imagePath, this.logoPath);
+		}
+
+		private static String valid(String name, String value, String problem) {
+			if (problem != null) {
+				throw new IllegalArgumentException("remarketing.store." + name + ": " + problem);
+			}
+			return value;
 		}
 
 	}
@@ -576,6 +688,193 @@ public class RemarketingProperties {
 
 		public void setProperties(Map<String, String> properties) {
 			this.properties = properties;
+		}
+
+	}
+
+	public static class Journeys {
+
+		/** Whether journeys run (enrolment and sending). */
+		private boolean enabled = true;
+
+		/** Demo timing: every journey delay, cap window and conversion window in minutes instead of hours; no quiet hours. */
+		private boolean demoTiming;
+
+		/** How often each node looks for due steps; a due step goes out within about this time. */
+		private Duration pollInterval = Duration.ofSeconds(5);
+
+		/** How often segment entries and exits, orders and conversions are read. */
+		private Duration engineInterval = Duration.ofSeconds(10);
+
+		/** Sending threads per node. */
+		private int threads = 4;
+
+		/** How often a node tells the others it is alive; one silent for 6 intervals is dead and its sends are taken over. */
+		private Duration heartbeatInterval = Duration.ofSeconds(10);
+
+		public Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		/** Email consent policy: soft-opt-in (reminders and past buyers unless they refused) or explicit. */
+		private String consentPolicy = "soft-opt-in";
+
+		/** At most this many messages per contact within cap-short-window, across journeys and channels. */
+		private int capShortCount = 1;
+
+		private Duration capShortWindow = Duration.ofHours(16);
+
+		/** At most this many messages per contact within cap-long-window. */
+		private int capLongCount = 3;
+
+		private Duration capLongWindow = Duration.ofDays(7);
+
+		/** Whether quiet hours apply (in the contact's time zone, else default-time-zone). */
+		private boolean quietHours = true;
+
+		private LocalTime quietStart = LocalTime.of(21, 0);
+
+		private LocalTime quietEnd = LocalTime.of(8, 0);
+
+		/** Time zone for contacts whose own is unknown. */
+		private String defaultTimeZone = "UTC";
+
+		/** A step not sent within this time after it was due is dropped as stale. */
+		private Duration giveUpAfter = Duration.ofHours(72);
+
+		/** How long a cart recovery link works. */
+		private Duration recoveryLinkValidity = Duration.ofDays(14);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isDemoTiming() {
+			return this.demoTiming;
+		}
+
+		public void setDemoTiming(boolean demoTiming) {
+			this.demoTiming = demoTiming;
+		}
+
+		public Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Duration getEngineInterval() {
+			return this.engineInterval;
+		}
+
+		public void setEngineInterval(Duration engineInterval) {
+			this.engineInterval = engineInterval;
+		}
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			this.threads = threads;
+		}
+
+		public String getConsentPolicy() {
+			return this.consentPolicy;
+		}
+
+		public void setConsentPolicy(String consentPolicy) {
+			this.consentPolicy = consentPolicy;
+		}
+
+		public int getCapShortCount() {
+			return this.capShortCount;
+		}
+
+		public void setCapShortCount(int capShortCount) {
+			this.capShortCount = capShortCount;
+		}
+
+		public Duration getCapShortWindow() {
+			return this.capShortWindow;
+		}
+
+		public void setCapShortWindow(Duration capShortWindow) {
+			this.capShortWindow = capShortWindow;
+		}
+
+		public int getCapLongCount() {
+			return this.capLongCount;
+		}
+
+		public void setCapLongCount(int capLongCount) {
+			this.capLongCount = capLongCount;
+		}
+
+		public Duration getCapLongWindow() {
+			return this.capLongWindow;
+		}
+
+		public void setCapLongWindow(Duration capLongWindow) {
+			this.capLongWindow = capLongWindow;
+		}
+
+		public boolean isQuietHours() {
+			return this.quietHours;
+		}
+
+		public void setQuietHours(boolean quietHours) {
+			this.quietHours = quietHours;
+		}
+
+		public LocalTime getQuietStart() {
+			return this.quietStart;
+		}
+
+		public void setQuietStart(LocalTime quietStart) {
+			this.quietStart = quietStart;
+		}
+
+		public LocalTime getQuietEnd() {
+			return this.quietEnd;
+		}
+
+		public void setQuietEnd(LocalTime quietEnd) {
+			this.quietEnd = quietEnd;
+		}
+
+		public String getDefaultTimeZone() {
+			return this.defaultTimeZone;
+		}
+
+		public void setDefaultTimeZone(String defaultTimeZone) {
+			this.defaultTimeZone = defaultTimeZone;
+		}
+
+		public Duration getGiveUpAfter() {
+			return this.giveUpAfter;
+		}
+
+		public void setGiveUpAfter(Duration giveUpAfter) {
+			this.giveUpAfter = giveUpAfter;
+		}
+
+		public Duration getRecoveryLinkValidity() {
+			return this.recoveryLinkValidity;
+		}
+
+		public void setRecoveryLinkValidity(Duration recoveryLinkValidity) {
+			this.recoveryLinkValidity = recoveryLinkValidity;
 		}
 
 	}

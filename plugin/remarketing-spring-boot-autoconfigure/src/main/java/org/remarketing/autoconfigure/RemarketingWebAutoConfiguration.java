@@ -1,13 +1,26 @@
 package org.remarketing.autoconfigure;
 
+import java.time.Clock;
+
+import org.remarketing.core.channels.email.CartRecoveries;
+import org.remarketing.core.channels.email.ClickRedirects;
+import org.remarketing.core.channels.email.LinkTokens;
+import org.remarketing.core.channels.email.OpenTracking;
+import org.remarketing.core.channels.email.Unsubscribes;
 import org.remarketing.core.contacts.ContactDetails;
 import org.remarketing.core.contacts.ContactEraser;
 import org.remarketing.core.contacts.ContactSearch;
 import org.remarketing.core.contacts.GdprExport;
+import org.remarketing.core.journeys.JourneyPreviews;
+import org.remarketing.core.journeys.JourneyResults;
+import org.remarketing.core.journeys.JourneyStore;
+import org.remarketing.core.journeys.MessageLog;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.segments.SegmentScheduler;
 import org.remarketing.core.shop.HistoryImport;
+import org.remarketing.core.shop.ShopStores;
+import org.remarketing.core.shop.StoreSummary;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.tracking.Outbox;
 import org.remarketing.core.tracking.ShopperContext;
@@ -16,6 +29,15 @@ import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
 import org.remarketing.web.contacts.ContactsController;
+import org.remarketing.web.email.CartRecoveryController;
+import org.remarketing.web.email.CartRestorer;
+import org.remarketing.web.email.ClickController;
+import org.remarketing.web.email.LinkPages;
+import org.remarketing.web.email.OpenPixelController;
+import org.remarketing.web.email.RedirectingCartRestorer;
+import org.remarketing.web.email.UnsubscribeController;
+import org.remarketing.web.journeys.JourneysController;
+import org.remarketing.web.journeys.MessagesController;
 import org.remarketing.web.segments.SegmentsController;
 import org.remarketing.web.tracking.ShopperContextFilter;
 import org.remarketing.web.tracking.TrackerScriptController;
@@ -37,7 +59,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * The plugin's admin REST API and admin screens, in servlet web applications.
+ * The plugin's admin REST API and admin screens, and its public shopper endpoints (tracking,
+ * email links), in servlet web applications.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -87,6 +110,80 @@ public class RemarketingWebAutoConfiguration {
 	SegmentsController remarketingSegmentsController(SegmentEngine engine, SegmentScheduler scheduler,
 			RemarketingSchema schema) {
 		return new SegmentsController(engine, scheduler, schema.dataSource());
+	}
+
+	/** Journeys need their store (the engine's); previews answer 503 until the engine provides them. */
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean({ JourneyStore.class, JourneyResults.class })
+	JourneysController remarketingJourneysController(JourneyStore store, JourneyResults results,
+			ObjectProvider<JourneyPreviews> previews) {
+		return new JourneysController(store, results, previews::getIfAvailable);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MessageLog.class)
+	MessagesController remarketingMessagesController(MessageLog log) {
+		return new MessagesController(log);
+	}
+
+	/**
+	 * The public endpoints behind the links of the plugin's emails (docs/email-links.md), and the
+	 * default {@link CartRestorer}: a store declares its own to put a recovered cart in the browser.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(LinkTokens.class)
+	static class EmailLinksWebConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LinkPages remarketingLinkPages(ShopStores stores, RemarketingProperties properties) {
+			return new LinkPages(() -> stores.defaultStore().map(StoreSummary::name).orElse(null),
+					properties.getStore().getUrl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CartRestorer remarketingCartRestorer(RemarketingProperties properties) {
+			RemarketingProperties.Store store = properties.getStore();
+			String url = store.getUrl();
+			if (url != null && !url.isBlank()) {
+				EmailLinksConfiguration.storeOrigin(url);
+			}
+			return new RedirectingCartRestorer(url, store.getCartPath());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(Unsubscribes.class)
+		UnsubscribeController remarketingUnsubscribeController(Unsubscribes unsubscribes, LinkTokens tokens,
+				LinkPages pages) {
+			return new UnsubscribeController(unsubscribes, tokens, pages);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(ClickRedirects.class)
+		ClickController remarketingClickController(ClickRedirects clicks, LinkTokens tokens, LinkPages pages) {
+			return new ClickController(clicks, tokens, pages);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(OpenTracking.class)
+		OpenPixelController remarketingOpenPixelController(OpenTracking opens, LinkTokens tokens, LinkPages pages) {
+			return new OpenPixelController(opens, tokens, pages, Clock.systemUTC());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(CartRecoveries.class)
+		CartRecoveryController remarketingCartRecoveryController(CartRecoveries recoveries, CartRestorer restorer,
+				LinkPages pages) {
+			return new CartRecoveryController(recoveries, restorer, pages);
+		}
+
 	}
 
 	/**

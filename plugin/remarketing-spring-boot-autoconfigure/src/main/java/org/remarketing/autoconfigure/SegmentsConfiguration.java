@@ -42,9 +42,14 @@ class SegmentsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SegmentEngine remarketingSegmentEngine(RemarketingSchema schema, ObjectProvider<CustomRules> customRules,
-			ObjectProvider<EventProcessor> processor, ObjectProvider<CatalogNews> catalogNews) {
+			ObjectProvider<EventProcessor> processor, ObjectProvider<CatalogNews> catalogNews,
+			RemarketingProperties properties) {
 		SegmentEngine engine = new SegmentEngine(schema.dataSource(), Clock.systemUTC(),
 				customRules.getIfAvailable(() -> CustomRules.NONE));
+		if (properties.getJourneys().isDemoTiming()) {
+			// The cart and checkout idle cut-offs follow the journeys' demo clock (60 minutes → 1 minute).
+			engine.setMinuteScale(JourneysConfiguration.DEMO_TIME_SCALE);
+		}
 		catalogNews.ifAvailable(engine::setCatalogNews);
 		engine.installBuiltIns();
 		// Before any event is applied (the relay starts once the store is ready): every batch re-evaluates its contacts.

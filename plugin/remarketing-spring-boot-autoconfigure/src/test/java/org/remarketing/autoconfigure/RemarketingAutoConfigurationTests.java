@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.shop.ShopStores;
+import org.remarketing.core.shop.StoreLinks;
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.system.StatusContributor;
 import org.remarketing.core.system.SystemStatus;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RemarketingAutoConfigurationTests {
 
 	/** The plugin's latest migration. */
-	static final String LATEST = "5";
+	static final String LATEST = "6";
 
 	private final String url = TestDatabases.newUrl();
 
@@ -96,7 +97,7 @@ class RemarketingAutoConfigurationTests {
 				assertThat(context).hasNotFailed().hasSingleBean(Flyway.class).hasSingleBean(RemarketingSchema.class);
 				assertThat(TestDatabases.versions(this.url, "flyway_schema_history")).containsExactly("1");
 				// Baselined: the host's migration had made the schema non-empty before ours ran.
-				assertThat(TestDatabases.versions(this.url, "rmk_schema_history")).containsExactly("0", "1", "2", "3", "4", "5");
+				assertThat(TestDatabases.versions(this.url, "rmk_schema_history")).containsExactly("0", "1", "2", "3", "4", "5", "6");
 				assertThat(TestDatabases.jdbc(this.url).queryForObject("SELECT NAME FROM HOST_THING", String.class))
 					.isEqualTo("host row");
 			});
@@ -126,7 +127,7 @@ class RemarketingAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(RemarketingSchema.class).currentVersion()).isEqualTo(LATEST);
 		});
-		assertThat(TestDatabases.versions(this.url, "rmk_schema_history")).containsExactly("1", "2", "3", "4", "5");
+		assertThat(TestDatabases.versions(this.url, "rmk_schema_history")).containsExactly("1", "2", "3", "4", "5", "6");
 		assertThat(TestDatabases.jdbc(this.url)
 			.queryForObject("SELECT setting_value FROM rmk_setting WHERE setting_key = 'install.secret'", String.class))
 			.isEqualTo(firstSecret);
@@ -209,6 +210,33 @@ class RemarketingAutoConfigurationTests {
 		this.runner.withPropertyValues("remarketing.admin.backoffice-url=javascript:alert(1)")
 			.run((context) -> assertThat(rootCause(context))
 				.hasMessageContaining("must be a path starting with '/' or an http(s):// URL"));
+	}
+
+	@Test
+	void storefrontLinksDefaultToTheSampleStoresRoutesAndFollowTheStoresSettings() {
+		this.runner.run((context) -> {
+			StoreLinks links = context.getBean(StoreLinks.class);
+			assertThat(links.product(1, "COF001", "arabica")).isEqualTo("http://localhost:8080/product/COF001");
+			assertThat(links.image("DEFAULT", "COF001", "COF001.png"))
+				.isEqualTo("http://localhost:8080/static/products/DEFAULT/COF001/SMALL/COF001.png");
+		});
+		this.runner.withPropertyValues("remarketing.store.url=https://shop.example.com/",
+				"remarketing.store.product-path=/p/{slug}", "remarketing.store.image-path=https://cdn.example.net/{file}")
+			.run((context) -> {
+				StoreLinks links = context.getBean(StoreLinks.class);
+				assertThat(links.product(1, "COF001", "arabica")).isEqualTo("https://shop.example.com/p/arabica");
+				assertThat(links.image("DEFAULT", "COF001", "COF001.png")).isEqualTo("https://cdn.example.net/COF001.png");
+			});
+	}
+
+	@Test
+	void badStorefrontLinksAreRefusedWithWhatToWrite() {
+		this.runner.withPropertyValues("remarketing.store.url=shop.example.com")
+			.run((context) -> assertThat(rootCause(context)).hasMessageContaining("remarketing.store.url")
+				.hasMessageContaining("http(s)://host"));
+		this.runner.withPropertyValues("remarketing.store.product-path=/product/{name}")
+			.run((context) -> assertThat(rootCause(context)).hasMessageContaining("remarketing.store.product-path")
+				.hasMessageContaining("{sku}, {id}, {slug}"));
 	}
 
 	private static Map<String, Object> status(AssertableApplicationContext context) {

@@ -1,6 +1,7 @@
 package org.remarketing.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.remarketing.core.shop.ProductCatalog;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -25,7 +26,8 @@ class RemarketingCaptureAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean("remarketingShopizerCapture")
 			.doesNotHaveBean("remarketingCaptureStatus")
-			.doesNotHaveBean("remarketingCaptureStarter"));
+			.doesNotHaveBean("remarketingCaptureStarter")
+			.doesNotHaveBean(ProductCatalog.class));
 	}
 
 }

@@ -3,12 +3,16 @@ package org.remarketing.autoconfigure;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.remarketing.core.journeys.JourneyResults;
+import org.remarketing.core.journeys.MessageLog;
 import org.remarketing.core.segments.CustomRules;
 import org.remarketing.core.segments.SegmentQuery;
 import org.remarketing.web.admin.AdminResources;
 import org.remarketing.web.admin.AdminScreenController;
 import org.remarketing.web.admin.HistoryImportController;
 import org.remarketing.web.admin.StatusController;
+import org.remarketing.web.journeys.JourneysController;
+import org.remarketing.web.journeys.MessagesController;
 import org.remarketing.web.segments.SegmentsController;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,6 +26,7 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -167,6 +172,42 @@ class RemarketingWebAutoConfigurationTests {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.count").value(0));
 		});
+	}
+
+	@Test
+	void theMessageLogIsAlwaysThereAndJourneysWaitForTheirStore() {
+		this.runner.withPropertyValues("remarketing.journeys.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(JourneyResults.class).hasSingleBean(MessageLog.class)
+				.hasSingleBean(MessagesController.class).doesNotHaveBean(JourneysController.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(get("/api/v1/private/remarketing/messages"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.total").value(0))
+				.andExpect(jsonPath("$.counts.SENT").value(0));
+		});
+	}
+
+	@Test
+	void withTheJourneysTheApiListsThemAndPreviewsAskTheEngine() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(JourneysController.class);
+			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
+			mvc.perform(get("/api/v1/private/remarketing/journeys"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.items.length()").value(8))
+				.andExpect(jsonPath("$.items[0].results.entrants").value(0));
+			mvc.perform(get("/api/v1/private/remarketing/journeys/abandoned-cart/preview").param("step", "1")
+				.param("contact", "1"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.field").value("contact"))
+				.andExpect(jsonPath("$.message").value("No contact 1"));
+		});
+	}
+
+	@Test
+	void backsOffFromTheHostsOwnMessageLog() {
+		this.runner.withBean("myMessageLog", MessageLog.class, () -> new MessageLog(new DriverManagerDataSource()))
+			.run((context) -> assertThat(context).hasSingleBean(MessageLog.class).hasBean("myMessageLog"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,7 +1,9 @@
-// The Remarketing admin screens: Status, Contacts and Segments, routed by the URL's hash (#/status,
-// #/contacts?q=…, #/contacts/{id}, #/segments, #/segments/new, #/segments/{id}). Everything that comes from the server, and so possibly from a
-// shopper, is only ever inserted with textContent or as the value of a safe attribute; links made
-// from data are clickable only when they are http(s) URLs.
+// The Remarketing admin screens: Status, Contacts, Segments, Journeys and Messages, routed by the URL's
+// hash (#/status, #/contacts?q=…, #/contacts/{id}, #/segments, #/segments/new, #/segments/{id},
+// #/journeys, #/journeys/{code}?from=…&to=…, #/messages?journey=…&state=…, #/messages/{id}).
+// Everything that comes from the server, and so possibly from a shopper, is only ever inserted with
+// textContent or as the value of a safe attribute; links made from data are clickable only when they
+// are http(s) URLs; a message's HTML is shown only in a frame sandboxed to run nothing.
 (function () {
   'use strict';
 
@@ -172,6 +174,7 @@
         ? body.message : 'The server answered HTTP ' + response.status + '.';
       var error = new Error(message);
       error.status = response.status;
+      error.field = body && typeof body.field === 'string' ? body.field : null;
       throw error;
     });
   }
@@ -215,7 +218,25 @@
   // ---------------------------------------------------------------------------------------------
   // Views and routing
 
-  var VIEWS = ['status', 'contacts', 'contact', 'segments', 'segment', 'segment-new'];
+  var VIEWS = ['status', 'contacts', 'contact', 'segments', 'segment', 'segment-new', 'journeys', 'journey', 'messages',
+    'message'];
+
+  /** The navigation entry a view belongs to. */
+  function sectionOf(view) {
+    if (view === 'status') {
+      return 'status';
+    }
+    if (view.indexOf('segment') === 0) {
+      return 'segments';
+    }
+    if (view.indexOf('journey') === 0) {
+      return 'journeys';
+    }
+    if (view.indexOf('message') === 0) {
+      return 'messages';
+    }
+    return 'contacts';
+  }
   var generation = 0; // answers to an earlier route are dropped
 
   function showView(name, title) {
@@ -224,8 +245,8 @@
     });
     byId('sign-in').hidden = true;
     byId('loading').hidden = true;
-    var section = (name === 'status') ? 'status' : (name.indexOf('segment') === 0 ? 'segments' : 'contacts');
-    ['status', 'contacts', 'segments'].forEach(function (item) {
+    var section = sectionOf(name);
+    ['status', 'contacts', 'segments', 'journeys', 'messages'].forEach(function (item) {
       var link = byId('nav-' + item);
       link.classList.toggle('is-active', item === section);
       if (item === section) {
@@ -274,6 +295,26 @@
     if (/^\/segments\/?$/.test(path)) {
       return { view: 'segments' };
     }
+    var journey = /^\/journeys\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path);
+    if (journey) {
+      return { view: 'journey', code: journey[1], from: dateParam(params, 'from'), to: dateParam(params, 'to') };
+    }
+    if (/^\/journeys\/?$/.test(path)) {
+      return { view: 'journeys' };
+    }
+    var messageId = /^\/messages\/(\d{1,18})$/.exec(path);
+    if (messageId) {
+      return { view: 'message', id: messageId[1] };
+    }
+    if (/^\/messages\/?$/.test(path)) {
+      var filters = {};
+      ['journey', 'state', 'contact', 'recipient'].forEach(function (name) {
+        filters[name] = (params.get(name) || '').slice(0, 254);
+      });
+      filters.from = dateParam(params, 'from');
+      filters.to = dateParam(params, 'to');
+      return { view: 'messages', filters: filters };
+    }
     var contact = /^\/contacts\/(\d{1,18})$/.exec(path);
     if (contact) {
       return { view: 'contact', id: contact[1] };
@@ -283,6 +324,12 @@
       return { view: 'contacts', q: (params.get('q') || '').slice(0, MAX_QUERY), page: isNaN(page) || page < 0 ? 0 : page };
     }
     return { view: 'status' };
+  }
+
+  /** A day (yyyy-mm-dd) from the hash's parameters, or ''. */
+  function dateParam(params, name) {
+    var value = params.get(name) || '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';
   }
 
   function contactsHash(q, page) {
@@ -303,7 +350,21 @@
     if (!(current.view === 'segment' && segmentState && segmentState.id === current.id)) {
       stopSegmentWork();
     }
-    if (current.view === 'segments') {
+    if (current.view !== 'journey') {
+      journeyState = null;
+    }
+    if (current.view !== 'messages' && current.view !== 'message') {
+      messagesState = null;
+    }
+    if (current.view === 'journeys') {
+      listJourneys(generation);
+    } else if (current.view === 'journey') {
+      openJourney(current.code, current, generation);
+    } else if (current.view === 'messages') {
+      listMessages(current.filters, generation);
+    } else if (current.view === 'message') {
+      openMessage(current.id, generation);
+    } else if (current.view === 'segments') {
       listSegments(generation);
     } else if (current.view === 'segment') {
       openSegment(current.id, current.page, generation);
@@ -2480,6 +2541,941 @@
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Journeys
+
+  var journeyState = null; // { code, journey, period }
+  var journeysNotice = null;
+
+  var PURPOSES = { REMINDER: 'Reminder', MARKETING: 'Marketing' };
+
+  var UNITS = [['1', 'minutes'], ['60', 'hours'], ['1440', 'days']];
+
+  /** The words for a code as the server spells it (SENT, HELD_OUT…), or the code itself. */
+  function named(map, value) {
+    if (blank(value)) {
+      return null;
+    }
+    var key = String(value);
+    return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : key;
+  }
+
+  function journeysPath() {
+    return String(config.journeysUrl || '/api/v1/private/remarketing/journeys');
+  }
+
+  function journeyUrl(code, suffix) {
+    return apiUrl(journeysPath() + '/' + encodeURIComponent(String(code)) + (suffix || ''));
+  }
+
+  function journeyHash(code) {
+    return '#/journeys/' + encodeURIComponent(String(code));
+  }
+
+  /** 90 → "1 h 30 min", 1440 → "1 day", 0 → "at once". */
+  function formatDelay(minutes) {
+    var total = Number(minutes) || 0;
+    if (total <= 0) {
+      return 'at once';
+    }
+    var parts = [];
+    var days = Math.floor(total / 1440);
+    var hours = Math.floor((total % 1440) / 60);
+    var rest = total % 60;
+    if (days) {
+      parts.push(days === 1 ? '1 day' : days.toLocaleString() + ' days');
+    }
+    if (hours) {
+      parts.push(hours + ' h');
+    }
+    if (rest) {
+      parts.push(rest + ' min');
+    }
+    return parts.join(' ');
+  }
+
+  /** "3 emails: at entry, after 23 h and after 2 days 23 h". */
+  function stepsSummary(steps) {
+    var list = Array.isArray(steps) ? steps : [];
+    var count = list.length === 1 ? '1 email' : list.length + ' emails';
+    var times = list.map(function (step) {
+      return Number(step.delayMinutes) > 0 ? 'after ' + formatDelay(step.delayMinutes) : 'at entry';
+    });
+    var last = times.pop();
+    return count + ': ' + (times.length ? times.join(', ') + ' and ' + last : text(last));
+  }
+
+  /** A fraction as "12.3 %", or null. */
+  function formatRate(rate) {
+    return (typeof rate === 'number') ? (Math.round(rate * 1000) / 10).toLocaleString(undefined,
+      { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + ' %' : null;
+  }
+
+  /** Percentage points with a sign and one decimal: "+4.1", "-0.6", never "-0.0". */
+  function formatPoints(points) {
+    var rounded = Math.round(points * 10) / 10;
+    if (rounded === 0) {
+      return '+0.0';
+    }
+    return (rounded > 0 ? '+' : '-') + Math.abs(rounded).toFixed(1);
+  }
+
+  /** "+4.1 points (95% CI +1.2 to +7.0)", or "not enough data yet". */
+  function liftSentence(lift) {
+    if (!lift || !lift.enoughData || typeof lift.differencePoints !== 'number') {
+      return 'Not enough data yet';
+    }
+    return formatPoints(lift.differencePoints) + ' points (95% CI ' + formatPoints(lift.lowerPoints) + ' to '
+      + formatPoints(lift.upperPoints) + ')';
+  }
+
+  function liftMeaning(lift, results) {
+    if (!lift || !lift.enoughData) {
+      return Number(results.holdoutEntrants) > 0
+        ? 'No one has been messaged in this period yet.'
+        : 'No one has been held out in this period yet: the lift needs both groups.';
+    }
+    if (lift.significant) {
+      return lift.differencePoints > 0
+        ? 'The messages raise the conversion rate: the whole interval is above zero.'
+        : 'The messaged group converts less than the holdout: the whole interval is below zero.';
+    }
+    return 'Not certain yet: the interval still includes zero. It narrows as more contacts enter.';
+  }
+
+  // ---- The list
+
+  function setJourneysState(state) {
+    byId('journeys-error').hidden = state !== 'error';
+    byId('journeys-results').hidden = state !== 'results';
+    byId('view-journeys').setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+  }
+
+  function listJourneys(token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    var firstShow = byId('view-journeys').hidden;
+    showView('journeys', 'Journeys');
+    setJourneysState('loading');
+    byId('journeys-status').textContent = journeysNotice || 'Loading journeys…';
+    journeysNotice = null;
+    if (firstShow) {
+      focusHeading('journeys');
+    }
+    api(apiUrl(journeysPath()))
+      .then(readJson)
+      .then(function (list) {
+        if (token === generation) {
+          renderJourneys(list);
+        }
+      })
+      .catch(whenCurrent(token, function (error) {
+        byId('journeys-status').textContent = '';
+        setText('journeys-error-detail', message(error));
+        setJourneysState('error');
+      }));
+  }
+
+  function renderJourneys(list) {
+    var items = Array.isArray(list.items) ? list.items : [];
+    var rows = byId('journeys-rows');
+    clear(rows);
+    items.forEach(function (journey) {
+      var results = journey.results || {};
+      var row = el('tr');
+      row.setAttribute('data-journey-code', String(journey.code));
+      var about = el('td', 'cell-segment');
+      var title = el('div', 'segment-title');
+      title.appendChild(appLink(journeyHash(journey.code), journey.name));
+      title.appendChild(el('span', 'badge ' + (journey.enabled ? 'badge-ok' : 'badge-warn'), journey.enabled ? 'On' : 'Off'));
+      about.appendChild(title);
+      about.appendChild(el('p', 'segment-about', stepsSummary(journey.steps) + ' · '
+        + formatNumber(journey.holdoutPercent) + ' % held out'));
+      row.appendChild(about);
+      cell(row, journey.triggerSegment, 'cell-trigger');
+      cell(row, formatNumber(results.entrants), 'num journey-entrants');
+      cell(row, formatNumber(results.sent), 'num journey-sent');
+      cell(row, formatNumber(results.conversions), 'num journey-conversions');
+      cell(row, formatMoney(results.revenue), 'num journey-revenue');
+      rows.appendChild(row);
+    });
+    byId('journeys-status').textContent = items.length === 1 ? '1 journey' : items.length.toLocaleString() + ' journeys';
+    setText('journeys-period', 'Runs that entered in the last 30 days; conversions and revenue are the messaged'
+      + ' entrants\u2019 (the holdout\u2019s are on each journey\u2019s page).');
+    setJourneysState('results');
+  }
+
+  // ---- One journey
+
+  function openJourney(code, params, token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    showView('journey', 'Journey');
+    byId('view-journey').hidden = true;
+    showLoading('Loading the journey…');
+    var state = { code: code, journey: null };
+    journeyState = state;
+    var url = journeyUrl(code);
+    if (params.from) {
+      url.searchParams.set('from', params.from);
+    }
+    if (params.to) {
+      url.searchParams.set('to', params.to);
+    }
+    api(url)
+      .then(readJson)
+      .then(function (journey) {
+        if (token !== generation || state !== journeyState) {
+          return;
+        }
+        byId('loading').hidden = true;
+        byId('view-journey').hidden = false;
+        byId('journey-error').hidden = true;
+        byId('journey').hidden = false;
+        renderJourney(journey);
+        fillJourneyForm(journey);
+        fillPreviewForm(journey);
+        focusHeading('journey');
+      })
+      .catch(whenCurrent(token, function (error) {
+        byId('loading').hidden = true;
+        byId('view-journey').hidden = false;
+        byId('journey').hidden = true;
+        setText('journey-error-detail', message(error));
+        byId('journey-error').hidden = false;
+      }));
+  }
+
+  function renderJourney(journey) {
+    journeyState.journey = journey;
+    setText('journey-name', journey.name);
+    document.title = 'Remarketing · ' + journey.name;
+    setText('journey-code', journey.code);
+    var badge = byId('journey-state');
+    badge.textContent = journey.enabled ? 'On' : 'Off';
+    badge.className = 'badge ' + (journey.enabled ? 'badge-ok' : 'badge-warn');
+    setText('journey-purpose', named(PURPOSES, journey.purpose));
+    var description = byId('journey-description');
+    description.textContent = blank(journey.description) ? '' : String(journey.description);
+    description.hidden = blank(journey.description);
+    byId('journey-trigger').textContent = 'Starts when a contact enters the segment “' + text(journey.triggerSegment)
+      + '”; ' + stepsSummary(journey.steps) + '.';
+    byId('journey-messages').setAttribute('href', messagesHash({ journey: String(journey.code) }));
+    renderResults(journey.results || {}, journey.period || {});
+  }
+
+  /** The last day an exclusive end covers: 2026-04-01T00:00Z → 2026-03-31. */
+  function lastDay(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) {
+      return '';
+    }
+    return new Date(date.getTime() - 1).toISOString().slice(0, 10);
+  }
+
+  function renderResults(results, period) {
+    byId('journey-from').value = blank(period.from) ? '' : String(period.from).slice(0, 10);
+    byId('journey-to').value = blank(period.to) ? '' : lastDay(period.to);
+    byId('journey-results-status').textContent = formatNumber(results.entrants) + ' entered from '
+      + text(byId('journey-from').value) + ' to ' + text(byId('journey-to').value) + ': '
+      + formatNumber(results.messagedEntrants) + ' messaged, ' + formatNumber(results.holdoutEntrants) + ' held out.';
+    var funnel = byId('journey-funnel');
+    clear(funnel);
+    var stages = Array.isArray(results.funnel) ? results.funnel : [];
+    var top = stages.length ? Number(stages[0].count) || 0 : 0;
+    stages.forEach(function (stage) {
+      var count = Number(stage.count) || 0;
+      var item = el('li', 'funnel-stage');
+      item.setAttribute('data-stage', String(stage.stage));
+      var head = el('div', 'funnel-head');
+      head.appendChild(el('span', 'funnel-label', stage.label));
+      var share = top > 0 ? ' · ' + formatRate(count / top) : '';
+      head.appendChild(el('span', 'funnel-count', formatNumber(count) + share));
+      item.appendChild(head);
+      var bar = el('progress', 'progress funnel-bar');
+      bar.max = Math.max(1, top);
+      bar.value = Math.min(bar.max, count);
+      bar.setAttribute('aria-label', stage.label + ': ' + formatNumber(count));
+      item.appendChild(bar);
+      funnel.appendChild(item);
+    });
+    var lift = results.lift || {};
+    setText('lift-messaged', lift.messagedRate === null || lift.messagedRate === undefined ? null
+      : formatRate(lift.messagedRate) + ' (' + formatNumber(results.conversions) + ' of ' + formatNumber(results.messagedEntrants) + ')');
+    setText('lift-holdout', lift.holdoutRate === null || lift.holdoutRate === undefined ? null
+      : formatRate(lift.holdoutRate) + ' (' + formatNumber(results.holdoutConversions) + ' of ' + formatNumber(results.holdoutEntrants) + ')');
+    var summary = byId('lift-summary');
+    summary.textContent = liftSentence(lift);
+    summary.classList.toggle('lift-none', !lift.enoughData);
+    setText('lift-meaning', liftMeaning(lift, results));
+    setText('journey-revenue', formatMoney(results.revenue));
+    setText('journey-holdout-revenue', formatMoney(results.holdoutRevenue));
+    setText('journey-incremental', typeof lift.incrementalRevenue === 'number'
+      ? formatMoney(lift.incrementalRevenue) + ' · ' + (Math.round(lift.incrementalConversions * 10) / 10).toLocaleString()
+        + ' conversions' : null);
+    setText('journey-messages-line', formatNumber(results.sent) + ' sent, ' + formatNumber(results.delivered)
+      + ' delivered, ' + formatNumber(results.opened) + ' opened by a person, ' + formatNumber(results.clicked)
+      + ' clicked. Opens by mail privacy proxies and scanners are not counted.');
+  }
+
+  function changePeriod(event) {
+    event.preventDefault();
+    if (!journeyState) {
+      return;
+    }
+    var params = new URLSearchParams();
+    if (byId('journey-from').value) {
+      params.set('from', byId('journey-from').value);
+    }
+    if (byId('journey-to').value) {
+      params.set('to', byId('journey-to').value);
+    }
+    var query = params.toString();
+    window.location.hash = journeyHash(journeyState.code) + (query ? '?' + query : '');
+  }
+
+  // ---- Settings: name, on/off, steps, holdout, goal window, re-entry, exit on leave
+
+  /** The largest unit that divides the minutes exactly: [value, unit minutes]. */
+  function inUnit(minutes) {
+    var total = Number(minutes) || 0;
+    if (total > 0 && total % 1440 === 0) {
+      return [total / 1440, '1440'];
+    }
+    if (total > 0 && total % 60 === 0) {
+      return [total / 60, '60'];
+    }
+    return [total, '1'];
+  }
+
+  function stepRow(step) {
+    var item = el('li', 'step');
+    var number = el('span', 'step-number');
+    item.appendChild(number);
+    var parts = el('div', 'step-parts');
+    var delay = inUnit(step.delayMinutes);
+    var value = el('input', 'input input-inline input-number step-delay');
+    value.type = 'number';
+    value.min = '0';
+    value.step = '1';
+    value.value = String(delay[0]);
+    value.setAttribute('aria-label', 'Delay');
+    parts.appendChild(value);
+    var unit = el('select', 'input input-inline step-unit');
+    unit.setAttribute('aria-label', 'Unit of the delay');
+    UNITS.forEach(function (choice) {
+      var option = el('option', null, choice[1]);
+      option.value = choice[0];
+      unit.appendChild(option);
+    });
+    unit.value = delay[1];
+    parts.appendChild(unit);
+    parts.appendChild(el('span', 'rule-word', 'after entry, send'));
+    var template = el('input', 'input input-inline step-template');
+    template.type = 'text';
+    template.maxLength = 64;
+    template.spellcheck = false;
+    template.value = String(step.template || '');
+    template.setAttribute('aria-label', 'Template');
+    parts.appendChild(template);
+    item.appendChild(parts);
+    var remove = el('button', 'button button-icon step-remove', '✕');
+    remove.type = 'button';
+    remove.setAttribute('aria-label', 'Remove this step');
+    remove.addEventListener('click', function () {
+      item.parentNode.removeChild(item);
+      numberSteps();
+    });
+    item.appendChild(remove);
+    item.appendChild(el('p', 'field-error step-error'));
+    item.lastChild.hidden = true;
+    return item;
+  }
+
+  function numberSteps() {
+    var items = byId('journey-steps').querySelectorAll('.step');
+    Array.prototype.forEach.call(items, function (item, i) {
+      item.querySelector('.step-number').textContent = 'Step ' + (i + 1);
+      item.querySelector('.step-delay').setAttribute('aria-label', 'Delay of step ' + (i + 1));
+    });
+  }
+
+  function fillJourneyForm(journey) {
+    byId('journey-name-input').value = String(journey.name || '');
+    byId('journey-description-input').value = blank(journey.description) ? '' : String(journey.description);
+    byId('journey-enabled').checked = !!journey.enabled;
+    var steps = byId('journey-steps');
+    clear(steps);
+    (journey.steps || []).forEach(function (step) {
+      steps.appendChild(stepRow(step));
+    });
+    numberSteps();
+    byId('journey-holdout').value = String(journey.holdoutPercent);
+    var goal = Number(journey.goalHours) || 0;
+    var days = goal > 0 && goal % 24 === 0;
+    byId('journey-goal').value = String(days ? goal / 24 : goal);
+    byId('journey-goal-unit').value = days ? '1440' : '60';
+    byId('journey-reentry').value = String(journey.reentryDays);
+    byId('journey-exit').checked = !!journey.exitOnLeave;
+    clearFieldErrors();
+  }
+
+  function wholeOrText(value) {
+    var trimmed = String(value).trim();
+    return /^-?\d{1,12}$/.test(trimmed) ? parseInt(trimmed, 10) : trimmed;
+  }
+
+  function journeyBody() {
+    var steps = [];
+    Array.prototype.forEach.call(byId('journey-steps').querySelectorAll('.step'), function (item) {
+      var value = wholeOrText(item.querySelector('.step-delay').value);
+      var unit = parseInt(item.querySelector('.step-unit').value, 10) || 1;
+      steps.push({
+        delayMinutes: typeof value === 'number' ? value * unit : value,
+        template: item.querySelector('.step-template').value.trim()
+      });
+    });
+    var goal = wholeOrText(byId('journey-goal').value);
+    var goalUnit = byId('journey-goal-unit').value === '1440' ? 24 : 1;
+    return {
+      name: byId('journey-name-input').value.trim(),
+      description: byId('journey-description-input').value.trim(),
+      enabled: byId('journey-enabled').checked,
+      steps: steps,
+      holdoutPercent: wholeOrText(byId('journey-holdout').value),
+      goalHours: typeof goal === 'number' ? goal * goalUnit : goal,
+      reentryDays: wholeOrText(byId('journey-reentry').value),
+      exitOnLeave: byId('journey-exit').checked
+    };
+  }
+
+  function clearFieldErrors() {
+    Array.prototype.forEach.call(byId('journey-form').querySelectorAll('.field-error'), function (error) {
+      error.textContent = '';
+      error.hidden = true;
+    });
+    Array.prototype.forEach.call(byId('journey-form').querySelectorAll('[aria-invalid]'), function (input) {
+      input.removeAttribute('aria-invalid');
+    });
+    byId('journey-form-error').hidden = true;
+  }
+
+  /** Shows the server's refusal beside the value it names ("steps[1].delayMinutes"), or above the buttons. */
+  function showFieldError(field, text) {
+    var step = /^steps\[(\d+)\](?:\.(\w+))?$/.exec(field || '');
+    var target = null;
+    var input = null;
+    if (step) {
+      var item = byId('journey-steps').querySelectorAll('.step')[parseInt(step[1], 10)];
+      if (item) {
+        target = item.querySelector('.step-error');
+        input = item.querySelector(step[2] === 'template' ? '.step-template' : '.step-delay');
+      }
+    } else if (field) {
+      target = byId('journey-form').querySelector('[data-error-for="' + CSS.escape(field) + '"]');
+      input = byId('journey-form').querySelector('[data-field="' + CSS.escape(field) + '"]');
+    }
+    if (!target) {
+      showFormError(byId('journey-form-error'), text);
+      return;
+    }
+    target.textContent = text;
+    target.hidden = false;
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    }
+  }
+
+  function saveJourney(event) {
+    event.preventDefault();
+    var state = journeyState;
+    if (!state || !state.journey) {
+      return;
+    }
+    clearFieldErrors();
+    byId('journey-save-status').textContent = '';
+    var button = byId('journey-save');
+    button.disabled = true;
+    api(journeyUrl(state.code), { method: 'PUT', body: journeyBody() })
+      .then(readJson)
+      .then(function (saved) {
+        if (state !== journeyState) {
+          return;
+        }
+        renderJourney(saved);
+        fillJourneyForm(saved);
+        fillPreviewForm(saved);
+        byId('journey-save-status').textContent = 'Saved. New entrants follow these settings; messages already scheduled keep their time.';
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === journeyState) {
+          showFieldError(error.field, message(error));
+        }
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
+  // ---- Preview and test send
+
+  function fillPreviewForm(journey) {
+    var select = byId('journey-preview-step');
+    var previous = select.value;
+    clear(select);
+    (journey.steps || []).forEach(function (step, i) {
+      var option = el('option', null, 'Step ' + (i + 1) + ' · ' + step.template + ' · ' + formatDelay(step.delayMinutes));
+      option.value = String(i + 1);
+      select.appendChild(option);
+    });
+    if (previous && Number(previous) <= (journey.steps || []).length) {
+      select.value = previous;
+    }
+    var available = journey.previews !== false;
+    byId('journey-preview-status').textContent = available ? ''
+      : 'Previews need the journeys engine, which is not running in this store yet.';
+    byId('journey-preview-show').disabled = !available;
+    byId('journey-test-send').disabled = !available;
+  }
+
+  /**
+   * Shows a message's HTML in a frame whose sandbox allows nothing (no script, no same origin, no
+   * forms, no navigation of this page), refusing any frame that is not sandboxed so.
+   */
+  function showInSandbox(frame, html) {
+    if (frame.getAttribute('sandbox') !== '') {
+      throw new Error('A message is only ever shown in a fully sandboxed frame.');
+    }
+    frame.srcdoc = String(html);
+  }
+
+  function previewBody() {
+    var contact = byId('journey-preview-contact').value.trim();
+    if (!/^\d{1,18}$/.test(contact)) {
+      return null;
+    }
+    return { step: parseInt(byId('journey-preview-step').value, 10) || 1, contact: contact };
+  }
+
+  function showPreview(event) {
+    event.preventDefault();
+    var state = journeyState;
+    var status = byId('journey-preview-status');
+    var asked = previewBody();
+    if (!state || !asked) {
+      status.textContent = 'Give the id of a contact to render the step for (see Contacts).';
+      return;
+    }
+    status.textContent = 'Rendering…';
+    var url = journeyUrl(state.code, '/preview');
+    url.searchParams.set('step', String(asked.step));
+    url.searchParams.set('contact', asked.contact);
+    api(url)
+      .then(readJson)
+      .then(function (preview) {
+        if (state !== journeyState) {
+          return;
+        }
+        status.textContent = '';
+        setText('journey-preview-subject', preview.subject);
+        showInSandbox(byId('journey-preview-frame'), preview.html || '');
+        byId('journey-preview-text').textContent = String(preview.text || '');
+        byId('journey-preview').hidden = false;
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === journeyState) {
+          byId('journey-preview').hidden = true; // never an earlier rendering under this error
+          status.textContent = message(error);
+        }
+      });
+  }
+
+  function sendTest(event) {
+    event.preventDefault();
+    var state = journeyState;
+    var status = byId('journey-test-status');
+    var asked = previewBody();
+    var to = byId('journey-test-to').value.trim();
+    if (!state || !asked) {
+      status.textContent = 'Give the id of a contact to render the step for, above.';
+      return;
+    }
+    if (!to) {
+      status.textContent = 'Give the address the test goes to.';
+      return;
+    }
+    status.textContent = 'Sending…';
+    byId('journey-test-send').disabled = true;
+    api(journeyUrl(state.code, '/test-send'), { method: 'POST',
+      body: { step: asked.step, contact: parseInt(asked.contact, 10), to: to } })
+      .then(readJson)
+      .then(function (sent) {
+        if (state === journeyState) {
+          status.textContent = 'Sent “' + text(sent.subject) + '” to ' + text(sent.sentTo) + '.';
+        }
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === journeyState) {
+          status.textContent = message(error);
+        }
+      })
+      .then(function () {
+        byId('journey-test-send').disabled = false;
+      });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Messages
+
+  var MESSAGES_PAGE_SIZE = 50;
+
+  var MESSAGE_STATES = ['SCHEDULED', 'SENDING', 'SENT', 'SUPPRESSED', 'CANCELLED', 'HELD_OUT', 'FAILED', 'BOUNCED',
+    'UNCERTAIN'];
+
+  var STATE_LABELS = { SCHEDULED: 'Scheduled', SENDING: 'Sending', SENT: 'Sent', SUPPRESSED: 'Suppressed',
+    CANCELLED: 'Cancelled', HELD_OUT: 'Held out', FAILED: 'Failed', BOUNCED: 'Bounced', UNCERTAIN: 'Uncertain' };
+
+  var STATE_BADGES = { SENT: 'badge-ok', SUPPRESSED: 'badge-warn', CANCELLED: 'badge-muted', HELD_OUT: 'badge-muted',
+    FAILED: 'badge-off', BOUNCED: 'badge-off', UNCERTAIN: 'badge-warn' };
+
+  var MESSAGE_EVENTS = { OPEN: 'Opened', MACHINE_OPEN: 'Opened by a machine (privacy proxy or scanner; not counted)',
+    CLICK: 'Clicked a link', RECOVERY: 'Came back to the cart', UNSUBSCRIBE: 'Unsubscribed', BOUNCE: 'Bounced' };
+
+  var MESSAGE_FILTERS = ['journey', 'state', 'contact', 'recipient', 'from', 'to'];
+
+  var messagesState = null; // { filters, next, loaded }
+  var journeyChoices = null;
+
+  function messagesPath() {
+    return String(config.messagesUrl || '/api/v1/private/remarketing/messages');
+  }
+
+  function messagesHash(filters) {
+    var params = new URLSearchParams();
+    MESSAGE_FILTERS.forEach(function (name) {
+      if (!blank(filters[name])) {
+        params.set(name, String(filters[name]));
+      }
+    });
+    var query = params.toString();
+    return '#/messages' + (query ? '?' + query : '');
+  }
+
+  function stateBadge(state) {
+    var known = Object.prototype.hasOwnProperty.call(STATE_BADGES, String(state));
+    return el('span', 'badge ' + (known ? STATE_BADGES[state] : 'badge-muted'), text(named(STATE_LABELS, state)));
+  }
+
+  function stepLabel(step) {
+    return typeof step === 'number' ? 'Step ' + step : null;
+  }
+
+  function setMessagesState(state) {
+    byId('messages-error').hidden = state !== 'error';
+    byId('messages-empty').hidden = state !== 'empty';
+    byId('messages-results').hidden = state !== 'results';
+    byId('view-messages').setAttribute('aria-busy', state === 'loading' ? 'true' : 'false');
+  }
+
+  /** The journeys of the filter's list, loaded once. */
+  function loadJourneyChoices() {
+    if (journeyChoices) {
+      return Promise.resolve(journeyChoices);
+    }
+    return api(apiUrl(journeysPath()))
+      .then(readJson)
+      .then(function (list) {
+        journeyChoices = (Array.isArray(list.items) ? list.items : []).map(function (journey) {
+          return { code: String(journey.code), name: String(journey.name) };
+        });
+        return journeyChoices;
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          throw error;
+        }
+        return []; // the log works without the journeys' names (no journeys yet on this store)
+      });
+  }
+
+  function fillMessageFilters(filters, journeys) {
+    var select = byId('messages-journey');
+    while (select.options.length > 1) {
+      select.remove(1);
+    }
+    journeys.forEach(function (journey) {
+      var option = el('option', null, journey.name);
+      option.value = journey.code;
+      select.appendChild(option);
+    });
+    select.value = filters.journey || '';
+    var states = byId('messages-state');
+    if (states.options.length === 1) {
+      MESSAGE_STATES.forEach(function (state) {
+        var option = el('option', null, STATE_LABELS[state]);
+        option.value = state;
+        states.appendChild(option);
+      });
+    }
+    states.value = filters.state || '';
+    byId('messages-contact').value = filters.contact || '';
+    byId('messages-recipient').value = filters.recipient || '';
+    byId('messages-from').value = filters.from || '';
+    byId('messages-to').value = filters.to || '';
+  }
+
+  function listMessages(filters, token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    var firstShow = byId('view-messages').hidden;
+    showView('messages', 'Messages');
+    setMessagesState('loading');
+    byId('messages-status').textContent = 'Loading messages…';
+    if (firstShow) {
+      focusHeading('messages');
+    }
+    var state = { filters: filters, next: null, loaded: 0 };
+    messagesState = state;
+    Promise.all([loadJourneyChoices(), fetchMessages(filters, null)])
+      .then(function (answers) {
+        if (token !== generation || state !== messagesState) {
+          return;
+        }
+        fillMessageFilters(filters, answers[0]);
+        renderCounts(answers[1], filters);
+        clear(byId('messages-rows'));
+        appendMessages(state, answers[1]);
+      })
+      .catch(whenCurrent(token, function (error) {
+        fillMessageFilters(filters, journeyChoices || []);
+        byId('messages-status').textContent = '';
+        clear(byId('messages-counts'));
+        setText('messages-error-detail', message(error));
+        setMessagesState('error');
+      }));
+  }
+
+  function fetchMessages(filters, after) {
+    var url = apiUrl(messagesPath());
+    MESSAGE_FILTERS.forEach(function (name) {
+      if (!blank(filters[name])) {
+        url.searchParams.set(name, String(filters[name]));
+      }
+    });
+    if (after) {
+      url.searchParams.set('after', String(after));
+    }
+    url.searchParams.set('size', String(MESSAGES_PAGE_SIZE));
+    return api(url).then(readJson);
+  }
+
+  /** One chip per state with its count, each a link to the same filter in that state. */
+  function renderCounts(page, filters) {
+    var list = byId('messages-counts');
+    clear(list);
+    var counts = page.counts || {};
+    MESSAGE_STATES.forEach(function (state) {
+      var count = Number(counts[state]) || 0;
+      if (!count && filters.state !== state) {
+        return;
+      }
+      var item = el('li');
+      var next = {};
+      MESSAGE_FILTERS.forEach(function (name) {
+        next[name] = filters[name];
+      });
+      next.state = filters.state === state ? '' : state;
+      var link = appLink(messagesHash(next), named(STATE_LABELS, state) + ' · ' + formatNumber(count));
+      link.className = 'chip state-chip' + (filters.state === state ? ' chip-selected' : '');
+      link.setAttribute('data-state', state);
+      if (filters.state === state) {
+        link.setAttribute('aria-current', 'true');
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+  }
+
+  function appendMessages(state, page) {
+    var items = Array.isArray(page.items) ? page.items : [];
+    var rows = byId('messages-rows');
+    items.forEach(function (message) {
+      var row = el('tr');
+      row.setAttribute('data-message-id', String(message.id));
+      row.setAttribute('data-state', String(message.state));
+      cell(row, appLink('#/messages/' + encodeURIComponent(String(message.id)), formatTime(message.time) || '–'), 'cell-name');
+      var journey = message.journey || {};
+      cell(row, journey.name || journey.code);
+      cell(row, stepLabel(message.step));
+      cell(row, message.recipient, 'cell-email');
+      cell(row, stateBadge(message.state));
+      cell(row, message.reason, 'cell-reason');
+      rows.appendChild(row);
+    });
+    state.loaded += items.length;
+    state.next = blank(page.next) ? null : String(page.next);
+    var total = Number(page.total) || 0;
+    byId('messages-more').hidden = !state.next;
+    byId('messages-status').textContent = total === 1 ? '1 message' : total.toLocaleString() + ' messages'
+      + (state.loaded < total ? ', showing the newest ' + state.loaded.toLocaleString() : '');
+    setMessagesState(state.loaded ? 'results' : 'empty');
+  }
+
+  function loadMoreMessages() {
+    var state = messagesState;
+    if (!state || !state.next) {
+      return;
+    }
+    var button = byId('messages-more');
+    button.disabled = true;
+    fetchMessages(state.filters, state.next)
+      .then(function (page) {
+        if (state === messagesState) {
+          appendMessages(state, page);
+        }
+      })
+      .catch(function (error) {
+        if (error === SIGN_IN) {
+          showSignIn();
+          return;
+        }
+        if (state === messagesState) {
+          byId('messages-status').textContent = 'More messages could not be loaded: ' + message(error);
+        }
+      })
+      .then(function () {
+        button.disabled = false;
+      });
+  }
+
+  function filterMessages(event) {
+    event.preventDefault();
+    var filters = {
+      journey: byId('messages-journey').value,
+      state: byId('messages-state').value,
+      contact: byId('messages-contact').value.trim(),
+      recipient: byId('messages-recipient').value.trim(),
+      from: byId('messages-from').value,
+      to: byId('messages-to').value
+    };
+    var hash = messagesHash(filters);
+    if (window.location.hash === hash) {
+      route();
+    } else {
+      window.location.hash = hash;
+    }
+  }
+
+  // ---- One message
+
+  function openMessage(id, token) {
+    if (!readToken()) {
+      showSignIn();
+      return;
+    }
+    showView('message', 'Message');
+    byId('view-message').hidden = true;
+    showLoading('Loading the message…');
+    api(apiUrl(messagesPath() + '/' + encodeURIComponent(id)))
+      .then(readJson)
+      .then(function (found) {
+        if (token !== generation) {
+          return;
+        }
+        byId('loading').hidden = true;
+        byId('view-message').hidden = false;
+        byId('message-error').hidden = true;
+        byId('message').hidden = false;
+        renderMessage(found);
+        focusHeading('message');
+      })
+      .catch(whenCurrent(token, function (error) {
+        byId('loading').hidden = true;
+        byId('view-message').hidden = false;
+        byId('message').hidden = true;
+        setText('message-error-detail', message(error));
+        byId('message-error').hidden = false;
+      }));
+  }
+
+  function renderMessage(found) {
+    var journey = found.journey || {};
+    setText('message-subject', blank(found.subject) ? 'Message #' + found.id : found.subject);
+    document.title = 'Remarketing · Message #' + found.id;
+    replace('message-state', stateBadge(found.state));
+    byId('message-reason').textContent = blank(found.reason) ? '' : String(found.reason);
+    replace('message-journey', blank(journey.code) ? el('span', 'muted', '–')
+      : appLink(journeyHash(journey.code), journey.name || journey.code));
+    setText('message-step', stepLabel(found.step));
+    setText('message-template', found.template);
+    setText('message-recipient', found.recipient);
+    replace('message-contact', appLink('#/contacts/' + encodeURIComponent(String(found.contactId)), '#' + found.contactId));
+    replace('message-due', timeElement(found.dueAt));
+    replace('message-sent', timeElement(found.sentAt));
+    replace('message-opened', timeElement(found.openedAt));
+    replace('message-clicked', timeElement(found.clickedAt));
+    setText('message-attempts', formatNumber(found.attempts));
+    renderRun(found.run);
+    var hasContent = !blank(found.html) || !blank(found.text);
+    byId('message-no-content').hidden = hasContent;
+    byId('message-content').hidden = !hasContent;
+    showInSandbox(byId('message-frame'), blank(found.html) ? '' : found.html);
+    byId('message-text').textContent = blank(found.text) ? '' : String(found.text);
+    var events = byId('message-events');
+    clear(events);
+    (found.events || []).forEach(function (event) {
+      var item = el('li', 'event event-' + (event.kind === 'MACHINE_OPEN' ? 'browse' : 'order'));
+      var head = el('div', 'event-head');
+      head.appendChild(el('span', 'event-label', text(named(MESSAGE_EVENTS, event.kind))));
+      var meta = el('span', 'event-meta');
+      meta.appendChild(timeElement(event.occurredAt));
+      head.appendChild(meta);
+      item.appendChild(head);
+      if (!blank(event.detail)) {
+        item.appendChild(el('p', 'segment-about', event.detail));
+      }
+      events.appendChild(item);
+    });
+    byId('message-events-empty').hidden = (found.events || []).length > 0;
+    var back = messagesState ? messagesHash(messagesState.filters) : '#/messages';
+    byId('message-back').setAttribute('href', back);
+  }
+
+  function renderRun(run) {
+    var facts = byId('message-run');
+    clear(facts);
+    if (!run) {
+      addFact(facts, 'Run', 'No longer exists');
+      return;
+    }
+    addFact(facts, 'Group', run.holdout ? 'Holdout (gets nothing)' : 'Messaged');
+    addFact(facts, 'State', named({ ACTIVE: 'Active', COMPLETED: 'Completed', EXITED: 'Exited' }, run.state));
+    addFact(facts, 'Entered', timeElement(run.enteredAt));
+    addFact(facts, 'Exit', run.exitReason);
+    addFact(facts, 'Converted', blank(run.convertedAt) ? 'No' : timeElement(run.convertedAt));
+    addFact(facts, 'Order', run.orderId);
+    addFact(facts, 'Revenue', formatMoney(run.revenue));
+  }
+
+  // ---------------------------------------------------------------------------------------------
 
   var lastQuery = '';
 
@@ -2535,6 +3531,22 @@
       });
       byId('segment-delete-submit').addEventListener('click', deleteSegment);
       byId('new-segment-form').addEventListener('submit', createSegment);
+
+      byId('journey-period-form').addEventListener('submit', changePeriod);
+      byId('journey-form').addEventListener('submit', saveJourney);
+      byId('journey-add-step').addEventListener('click', function () {
+        var steps = byId('journey-steps');
+        var last = steps.querySelectorAll('.step');
+        var after = last.length ? journeyBody().steps[last.length - 1].delayMinutes : 0;
+        steps.appendChild(stepRow({ delayMinutes: (typeof after === 'number' ? after : 0) + 1440,
+          template: last.length ? last[last.length - 1].querySelector('.step-template').value : '' }));
+        numberSteps();
+        steps.lastChild.querySelector('.step-delay').focus();
+      });
+      byId('journey-preview-form').addEventListener('submit', showPreview);
+      byId('journey-test-form').addEventListener('submit', sendTest);
+      byId('messages-filters').addEventListener('submit', filterMessages);
+      byId('messages-more').addEventListener('click', loadMoreMessages);
       byId('new-segment-name').addEventListener('input', function () {
         if (!newSegmentForm.codeEdited) {
           byId('new-segment-code').value = codeFrom(byId('new-segment-name').value);

@@ -5,18 +5,18 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** The benchmark's databases on this machine's servers (127.0.0.1 only), dropped and created fresh. */
-final class Databases {
+/** Databases of the benchmarks and of tests on this machine's servers (127.0.0.1 only), dropped and created fresh. */
+public final class Databases {
 
-    static final String MARIADB = "mariadb";
+    public static final String MARIADB = "mariadb";
 
-    static final String POSTGRESQL = "postgresql";
+    public static final String POSTGRESQL = "postgresql";
 
     private Databases() {
     }
 
     /** Drops and creates the database; returns its JDBC URL. */
-    static String fresh(String vendor, String name) throws SQLException {
+    public static String fresh(String vendor, String name) throws SQLException {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException(name);
         }
@@ -33,7 +33,7 @@ final class Databases {
         return url(vendor, name);
     }
 
-    static void drop(String vendor, String name) {
+    public static void drop(String vendor, String name) {
         try (Connection admin = admin(vendor); Statement statement = admin.createStatement()) {
             statement.execute(MARIADB.equals(vendor) ? "DROP DATABASE IF EXISTS " + name
                     : "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

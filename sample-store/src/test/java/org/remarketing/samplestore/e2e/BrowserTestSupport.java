@@ -2,6 +2,8 @@ package org.remarketing.samplestore.e2e;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.microsoft.playwright.Page;
 
@@ -57,6 +59,27 @@ abstract class BrowserTestSupport {
         page.locator("[name=city]").fill(city);
         page.locator("[name=postalCode]").fill(postalCode);
         page.locator("[name=country]").selectOption(country);
+    }
+
+    /** Records every dialog the page opens, dismissing it: a script payload that ran would open one. */
+    static List<String> recordDialogs(Page page) {
+        List<String> dialogs = new CopyOnWriteArrayList<>();
+        page.onDialog((dialog) -> {
+            dialogs.add(dialog.type() + ": " + dialog.message());
+            dialog.dismiss();
+        });
+        return dialogs;
+    }
+
+    /** Records the Content-Security-Policy violations the plugin's admin screens report in the console. */
+    static List<String> recordCspViolations(Page page) {
+        List<String> violations = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage((message) -> {
+            if (page.url().contains("/remarketing/admin/") && message.text().contains("Content Security Policy")) {
+                violations.add(message.text());
+            }
+        });
+        return violations;
     }
 
     /** Signs in to the store's backoffice, which leaves the admin token where the plugin's screens read it. */

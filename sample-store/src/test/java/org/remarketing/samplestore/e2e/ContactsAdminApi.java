@@ -116,7 +116,19 @@ final class ContactsAdminApi {
         return send(request, expected);
     }
 
-    private JsonNode get(String path) {
+    /** {@code PUT} a JSON body to the admin API, expecting the given status. */
+    JsonNode put(String path, String body, int expected) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(10))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        return send(request, expected);
+    }
+
+    /** {@code GET} from the admin API, expecting 200. */
+    JsonNode get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json")

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -120,19 +119,10 @@ class ContactsScreenBrowserTests extends BrowserTestSupport {
         outbox.append(events);
         awaitContact(visitor, events.size());
 
-        List<String> dialogs = new CopyOnWriteArrayList<>();
-        List<String> cspViolations = new CopyOnWriteArrayList<>();
         try (BrowserContext context = session.browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            page.onDialog((dialog) -> {
-                dialogs.add(dialog.type() + ": " + dialog.message());
-                dialog.dismiss();
-            });
-            page.onConsoleMessage((message) -> {
-                if (page.url().contains("/remarketing/admin/") && message.text().contains("Content Security Policy")) {
-                    cspViolations.add(message.text());
-                }
-            });
+            List<String> dialogs = recordDialogs(page);
+            List<String> cspViolations = recordCspViolations(page);
             signInToBackoffice(page);
             page.navigate(url("/remarketing/admin/#/contacts"));
             assertThat(page.locator("#nav-contacts")).hasAttribute("aria-current", "page");

@@ -7,7 +7,6 @@ import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -89,20 +88,11 @@ class SegmentsScreenBrowserTests extends BrowserTestSupport {
 
     @Test
     void administratorBuildsARuleSeesTheLiveCountSavesSeesMembersAndExportsThem() throws IOException {
-        List<String> dialogs = new CopyOnWriteArrayList<>();
-        List<String> cspViolations = new CopyOnWriteArrayList<>();
         try (BrowserContext context = session.browser.newContext(new Browser.NewContextOptions()
                 .setViewportSize(1280, 900).setAcceptDownloads(true))) {
             Page page = context.newPage();
-            page.onDialog((dialog) -> {
-                dialogs.add(dialog.type() + ": " + dialog.message());
-                dialog.dismiss();
-            });
-            page.onConsoleMessage((message) -> {
-                if (message.text().contains("Content Security Policy")) {
-                    cspViolations.add(message.text());
-                }
-            });
+            List<String> dialogs = recordDialogs(page);
+            List<String> cspViolations = recordCspViolations(page);
             signInToBackoffice(page);
 
             // the list: every built-in with its size, a sparkline where sizes were recorded

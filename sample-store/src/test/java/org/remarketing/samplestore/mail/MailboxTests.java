@@ -46,11 +46,16 @@ class MailboxTests extends MailIntegrationTestSupport {
 
         Map<String, Object> message = awaitMessage("Xác nhận đơn hàng " + marker);
 
-        assertThat(message).containsOnlyKeys("to", "subject", "receivedAt", "html", "text", "raw");
+        assertThat(message).containsOnlyKeys("to", "subject", "receivedAt", "headers", "html", "text", "raw");
         assertThat(message.get("to")).isEqualTo("lan." + marker + "@example.com");
         assertThat(Instant.parse((String) message.get("receivedAt"))).isBetween(before.minusSeconds(1), Instant.now());
         assertThat((String) message.get("html")).contains("<b>Cà phê sữa đá</b>");
         assertThat((String) message.get("text")).isEqualTo("Cảm ơn bạn đã mua Cà phê sữa đá");
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> headers = (List<Map<String, String>>) message.get("headers");
+        assertThat(headers).as("decoded, in order").contains(Map.of("name", "To", "value", "lan." + marker + "@example.com"),
+                Map.of("name", "Subject", "value", "Xác nhận đơn hàng " + marker));
+        assertThat(headers).extracting(h -> h.get("name")).containsSubsequence("From", "To", "Subject");
         assertThat((String) message.get("raw"))
                 .contains("Subject: ", "To: lan." + marker + "@example.com", "multipart/alternative")
                 .doesNotContain("Cà phê"); // the source is transfer-encoded; the decoded fields above are not

@@ -73,6 +73,8 @@ public class SegmentEngine {
 
 	private volatile CatalogNews catalogNews;
 
+	private volatile double minuteScale = 1.0;
+
 	public SegmentEngine(DataSource dataSource, Clock clock, CustomRules customRules) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -126,7 +128,7 @@ public class SegmentEngine {
 	public SegmentQuery query(Segment segment, Instant now) {
 		BuiltInSegment builtIn = segment.definition();
 		if (builtIn != null) {
-			return builtIn.query(builtIn.validate(segment.settings), now, this.dialect);
+			return builtIn.query(demo(builtIn.validate(segment.settings)), now, this.dialect);
 		}
 		return this.customRules.compile(segment.ruleJson, now);
 	}
@@ -136,7 +138,28 @@ public class SegmentEngine {
 	 * @throws IllegalArgumentException when a threshold is unknown or out of its limits
 	 */
 	public SegmentQuery query(BuiltInSegment builtIn, Map<String, ?> settings, Instant now) {
-		return builtIn.query(builtIn.validate(settings), now, this.dialect);
+		return builtIn.query(demo(builtIn.validate(settings)), now, this.dialect);
+	}
+
+	/**
+	 * Demo timing: thresholds counted in minutes (the cart and checkout idle cut-offs) are
+	 * multiplied by {@code scale} (1/60: an hour's wait lasts a minute). The sample store uses it so
+	 * that a newcomer sees a reminder within two minutes; stores keep 1.
+	 */
+	public void setMinuteScale(double scale) {
+		if (!(scale > 0) || scale > 1) {
+			throw new IllegalArgumentException("The minute scale is above 0 and at most 1");
+		}
+		this.minuteScale = scale;
+	}
+
+	private Map<String, Integer> demo(Map<String, Integer> settings) {
+		if (this.minuteScale == 1.0) {
+			return settings;
+		}
+		Map<String, Integer> scaled = new java.util.LinkedHashMap<>(settings);
+		scaled.replaceAll((key, value) -> key.endsWith("_minutes") ? Math.max(1, (int) Math.round(value * this.minuteScale)) : value);
+		return scaled;
 	}
 
 	/**

@@ -59,6 +59,24 @@ class TemplateRendererTests {
 	}
 
 	@Test
+	void rendersSeveralTemplatesWithOneModelEachOnItsOwn() {
+		Map<String, Object> model = Map.of("items", List.of(Map.of("name", "Tea & Co"), Map.of("name", "<b>Mug</b>")),
+				"flag", true, "total", 1234.5);
+		List<String> parts = this.renderer.renderAll(List.of("test/parts-first.ftl", "test/parts-second.ftlh"), model,
+				Locale.ENGLISH);
+		assertThat(parts).containsExactly("2 items, first Tea & Co, on, total 1234.5\n",
+				"<p>&lt;b&gt;Mug&lt;/b&gt; nothing leaked</p>\n");
+	}
+
+	@Test
+	void renderingSeveralNamesTheMissingTemplate() {
+		assertThatExceptionOfType(TemplateRenderingException.class)
+			.isThrownBy(() -> this.renderer.renderAll(List.of("test/greeting.ftl", "email/nope.ftl"),
+					Map.of("name", "Lan"), Locale.ENGLISH))
+			.withMessageContaining("'email/nope.ftl'");
+	}
+
+	@Test
 	void missingTemplateFailsWithItsName() {
 		assertThatExceptionOfType(TemplateRenderingException.class)
 			.isThrownBy(() -> this.renderer.render("email/nope.ftlh", Map.of(), Locale.ENGLISH))

@@ -22,8 +22,16 @@ public final class AdminApi {
 	}
 
 	public static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {
+		return error(status, message, null);
+	}
+
+	/** An error about one value of a request's body: {@code {"message": "...", "field": "steps[1].template"}}. */
+	public static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message, String field) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("message", message);
+		if (field != null) {
+			body.put("field", field);
+		}
 		return ResponseEntity.status(status).cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_JSON)
 			.body(body);
 	}

@@ -1,33 +1,22 @@
 package org.remarketing.web.segments;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import javax.servlet.http.HttpServletRequest;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
+import org.remarketing.web.admin.JsonBodies;
+import org.remarketing.web.admin.RefusedRequest;
 
 /**
- * Reads the bodies of the segments API: JSON objects of a bounded size and depth, no duplicate
- * keys, no field that the request does not take, every value of the expected type and size.
- * Refusals never quote what was sent beyond a plain field name.
+ * Reads the bodies of the segments API ({@link JsonBodies}: JSON objects of a bounded size and
+ * depth, no duplicate keys, no field that the request does not take), every value of the expected
+ * type and size. Refusals never quote what was sent beyond a plain field name.
  */
 final class SegmentRequests {
 
@@ -46,25 +35,11 @@ final class SegmentRequests {
 	/** Lower-case letters, digits and '-', starting with a letter or a digit (rules refer to segments by code). */
 	static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_]{1,40}");
-
-	private final ObjectMapper mapper = new ObjectMapper(new JsonFactory()
-		.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	private final JsonBodies bodies = new JsonBodies(MAX_BODY_BYTES, MAX_DEPTH);
 
 	/** The body as a JSON object holding only {@code allowed} fields. */
 	ObjectNode read(HttpServletRequest request, Set<String> allowed) {
-		checkContentType(request.getContentType());
-		ObjectNode body = parse(readBounded(request));
-		Iterator<String> names = body.fieldNames();
-		while (names.hasNext()) {
-			String name = names.next();
-			if (!allowed.contains(name)) {
-				throw RefusedRequest.badRequest((PLAIN_NAME.matcher(name).matches() ? "Unknown field '" + name + "'"
-						: "Unknown field") + " (this request takes " + String.join(", ", new TreeSet<>(allowed)) + ").");
-			}
-		}
-		return body;
+		return this.bodies.read(request, allowed);
 	}
 
 	/** The rule as compact JSON, or null when the body has none. */
@@ -77,7 +52,7 @@ final class SegmentRequests {
 			throw RefusedRequest.badRequest("rule must be a JSON object such as {\"all\": [...]}.");
 		}
 		try {
-			return this.mapper.writeValueAsString(rule);
+			return this.bodies.mapper().writeValueAsString(rule);
 		}
 		catch (JsonProcessingException ex) {
 			throw RefusedRequest.badRequest("rule could not be read.");
@@ -90,7 +65,7 @@ final class SegmentRequests {
 			return null;
 		}
 		try {
-			return this.mapper.readTree(ruleJson);
+			return this.bodies.mapper().readTree(ruleJson);
 		}
 		catch (JsonProcessingException ex) {
 			return ruleJson;
@@ -133,14 +108,7 @@ final class SegmentRequests {
 	}
 
 	static Boolean enabled(ObjectNode body) {
-		JsonNode node = body.get("enabled");
-		if (node == null) {
-			return null;
-		}
-		if (!node.isBoolean()) {
-			throw RefusedRequest.badRequest("enabled must be true or false.");
-		}
-		return node.booleanValue();
+		return JsonBodies.bool(body, "enabled");
 	}
 
 	/**
@@ -176,95 +144,8 @@ final class SegmentRequests {
 		return settings;
 	}
 
-	/**
-	 * A text field within its length, null when absent. Names take no control characters at all;
-	 * descriptions may hold line breaks and tabs.
-	 */
 	private static String text(ObjectNode body, String field, int max, boolean multiline) {
-		JsonNode node = body.get(field);
-		if (node == null) {
-			return null;
-		}
-		if (!node.isTextual()) {
-			throw RefusedRequest.badRequest(field + " must be text.");
-		}
-		String value = node.textValue();
-		if (value.codePointCount(0, value.length()) > max) {
-			throw RefusedRequest.badRequest(field + " must be at most " + max + " characters.");
-		}
-		boolean control = value.chars().anyMatch((c) -> Character.isISOControl(c)
-				&& !(multiline && (c == '\n' || c == '\r' || c == '\t')));
-		if (control) {
-			throw RefusedRequest.badRequest(field + " must not contain control characters.");
-		}
-		return value;
-	}
-
-	private ObjectNode parse(byte[] body) {
-		if (body.length == 0) {
-			throw RefusedRequest.badRequest("The body is empty: send a JSON object.");
-		}
-		// Walk the tokens first (no recursion): a deeply nested body is refused before any tree is built.
-		try (JsonParser parser = this.mapper.getFactory().createParser(body)) {
-			int depth = 0;
-			JsonToken token;
-			while ((token = parser.nextToken()) != null) {
-				if (token.isStructStart() && ++depth > MAX_DEPTH) {
-					throw RefusedRequest.badRequest("Malformed JSON: nested too deeply.");
-				}
-				if (token.isStructEnd()) {
-					depth--;
-				}
-			}
-			JsonNode root = this.mapper.readTree(body);
-			if (root == null || !root.isObject()) {
-				throw RefusedRequest.badRequest("The body must be a JSON object.");
-			}
-			return (ObjectNode) root;
-		}
-		catch (JsonProcessingException ex) {
-			throw RefusedRequest.badRequest((ex.getLocation() != null) ? "Malformed JSON at line "
-					+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + "." : "Malformed JSON.");
-		}
-		catch (IOException ex) {
-			throw RefusedRequest.badRequest("Malformed JSON.");
-		}
-	}
-
-	private static void checkContentType(String contentType) {
-		MediaType type = null;
-		try {
-			type = (contentType != null) ? MediaType.parseMediaType(contentType) : null;
-		}
-		catch (InvalidMediaTypeException ex) {
-			type = null;
-		}
-		if (type == null || !(type.isCompatibleWith(MediaType.APPLICATION_JSON)
-				|| "json".equals(type.getSubtypeSuffix()))) {
-			throw new RefusedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the body as application/json.");
-		}
-	}
-
-	/** At most the allowed size, whatever the request declares (a chunked body declares nothing). */
-	private static byte[] readBounded(HttpServletRequest request) {
-		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			throw tooLarge();
-		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-			if (body.length > MAX_BODY_BYTES) {
-				throw tooLarge();
-			}
-			return body;
-		}
-		catch (IOException ex) {
-			throw RefusedRequest.badRequest("The body could not be read.");
-		}
-	}
-
-	private static RefusedRequest tooLarge() {
-		return new RefusedRequest(HttpStatus.PAYLOAD_TOO_LARGE, "The body is too large: at most " + MAX_BODY_BYTES
-				+ " bytes.");
+		return JsonBodies.text(body, field, max, multiline);
 	}
 
 }

@@ -33,6 +33,7 @@ import org.remarketing.core.segments.SegmentQuery;
 import org.remarketing.core.segments.SegmentRule;
 import org.remarketing.core.segments.SegmentScheduler;
 import org.remarketing.web.admin.AdminApi;
+import org.remarketing.web.admin.RefusedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

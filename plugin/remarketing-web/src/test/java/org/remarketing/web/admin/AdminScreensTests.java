@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,8 +74,12 @@ class AdminScreensTests {
 				.andExpect(status().isOk())
 				.andExpect(header().string("Content-Security-Policy", containsString("default-src 'none'")))
 				.andExpect(header().string("Content-Security-Policy", containsString("script-src 'self';")))
-				.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self';")))
-				.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-"))))
+				// inline styles only, for the messages' HTML in sandboxed frames; never inline or evaluated script
+				.andExpect(header().string("Content-Security-Policy", containsString("style-src 'self' 'unsafe-inline';")))
+				.andExpect(header().string("Content-Security-Policy", containsString("img-src 'self' data:;")))
+				.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-eval"))))
+				.andExpect(header().string("Content-Security-Policy", not(containsString("unsafe-hashes"))))
+				.andExpect(header().string("Content-Security-Policy", not(containsString("script-src 'self' 'unsafe"))))
 				.andExpect(header().string("X-Content-Type-Options", "nosniff"));
 		}
 		this.mvc.perform(get("/remarketing/admin/admin.js"))
@@ -113,12 +119,50 @@ class AdminScreensTests {
 				.doesNotContain("createContextualFragment")
 				.doesNotContain("DOMParser")
 				.doesNotContain("document.write")
-				.doesNotContain("srcdoc")
 				.doesNotContain("eval(")
 				.doesNotContain("new Function")
 				.doesNotContain("http://")
 				.doesNotContain("https://");
 		}
+	}
+
+	@Test
+	void messagesAreShownOnlyInFramesSandboxedToRunNothing() throws IOException {
+		String html = asset("index.html");
+		// every frame on the page has an empty sandbox: no scripts, no same origin, no forms, no top navigation
+		Matcher frames = Pattern.compile("<iframe[^>]*>").matcher(html);
+		int count = 0;
+		while (frames.find()) {
+			assertThat(frames.group()).contains(" sandbox=\"\"").doesNotContain("allow-").doesNotContain("src=");
+			count++;
+		}
+		assertThat(count).as("the journey preview and the message").isEqualTo(2);
+		String script = asset("admin.js");
+		assertThat(script).doesNotContain("allow-scripts").doesNotContain("allow-same-origin")
+			.doesNotContainPattern("setAttribute\\(\\s*['\"]sandbox").doesNotContainPattern("removeAttribute\\(\\s*['\"]sandbox");
+		// srcdoc is written in one place, which refuses a frame whose sandbox allows anything
+		Matcher srcdoc = Pattern.compile("srcdoc").matcher(script);
+		int writes = 0;
+		while (srcdoc.find()) {
+			writes++;
+		}
+		assertThat(writes).isEqualTo(1);
+		int at = script.indexOf("frame.srcdoc = String(html);");
+		int guard = script.indexOf("if (frame.getAttribute('sandbox') !== '') {");
+		assertThat(guard).isPositive().isLessThan(at);
+		assertThat(script.substring(guard, at)).contains("throw new Error");
+	}
+
+	@Test
+	void screenHasAJourneysAndAMessagesView() throws Exception {
+		this.mvc.perform(get("/remarketing/admin/"))
+			.andExpect(content().string(containsString("href=\"#/journeys\"")))
+			.andExpect(content().string(containsString("href=\"#/messages\"")))
+			.andExpect(content().string(containsString("id=\"journey-funnel\"")))
+			.andExpect(content().string(containsString("id=\"lift-summary\"")))
+			.andExpect(content().string(containsString("id=\"journey-steps\"")))
+			.andExpect(content().string(containsString("id=\"messages-filters\"")))
+			.andExpect(content().string(containsString("id=\"message-frame\"")));
 	}
 
 	@Test

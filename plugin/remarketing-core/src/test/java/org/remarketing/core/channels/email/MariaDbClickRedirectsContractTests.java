@@ -1,0 +1,15 @@
+package org.remarketing.core.channels.email;
+
+import org.junit.jupiter.api.Tag;
+import org.remarketing.core.contacts.ContactTestDatabase;
+
+/** MariaDB at 127.0.0.1:3306; run with {@code -Dsurefire.groups=mariadb -Dsurefire.excludedGroups=}. */
+@Tag("mariadb")
+class MariaDbClickRedirectsContractTests extends ClickRedirectsContractTests {
+
+	@Override
+	ContactTestDatabase createDatabase() {
+		return ContactTestDatabase.MariaDb.create();
+	}
+
+}

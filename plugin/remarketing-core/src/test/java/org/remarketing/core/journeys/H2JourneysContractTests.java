@@ -1,0 +1,15 @@
+package org.remarketing.core.journeys;
+
+import org.remarketing.core.contacts.ContactTestDatabase;
+
+/**
+ * H2 2.x (the default mode).
+ */
+class H2JourneysContractTests extends JourneysContractTests {
+
+	@Override
+	ContactTestDatabase createDatabase() {
+		return new ContactTestDatabase.H2("");
+	}
+
+}

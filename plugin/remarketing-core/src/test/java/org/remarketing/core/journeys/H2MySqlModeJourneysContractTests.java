@@ -1,0 +1,15 @@
+package org.remarketing.core.journeys;
+
+import org.remarketing.core.contacts.ContactTestDatabase;
+
+/**
+ * H2 in MySQL mode, as stores often run it in development.
+ */
+class H2MySqlModeJourneysContractTests extends JourneysContractTests {
+
+	@Override
+	ContactTestDatabase createDatabase() {
+		return new ContactTestDatabase.H2(";MODE=MySQL");
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.remarketing.core.journeys;
+
+import org.remarketing.core.contacts.ContactTestDatabase;
+
+/** H2 in PostgreSQL mode. */
+class H2PostgreSqlModeJourneysReadContractTests extends JourneysReadContractTests {
+
+	@Override
+	ContactTestDatabase createDatabase() {
+		return new ContactTestDatabase.H2(";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+	}
+
+}
