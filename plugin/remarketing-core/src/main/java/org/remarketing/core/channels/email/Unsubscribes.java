@@ -2,6 +2,8 @@ package org.remarketing.core.channels.email;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Unsubscribes {
 
-	/** {@code rmk_message.reason} of the messages an unsubscribe keeps back. */
+	/** {@code rmk_suppression.reason} of an address a shopper unsubscribed. */
 	public static final String SUPPRESSED_REASON = "unsubscribed";
 
 	static final String EVENT = "UNSUBSCRIBE";
@@ -154,7 +156,16 @@ public final class Unsubscribes {
 		long current = (contactId != null) ? contactId : messageContact;
 		this.jdbc.update("UPDATE rmk_message SET state = 'SUPPRESSED', reason = ?, updated_at = ? WHERE state = 'SCHEDULED'"
 				+ " AND (contact_id IN (?, ?) OR contact_id IN (SELECT id FROM rmk_contact WHERE merged_into = ?))" + purpose,
-				SUPPRESSED_REASON, DbTime.utc(now), messageContact, current, current);
+				waitingReason(scope, now), DbTime.utc(now), messageContact, current, current);
+	}
+
+	/**
+	 * The reason a waiting message shows, worded as the send-time check words it ("suppressed:
+	 * unsubscribed 3 days ago"), with the day since it is read long after.
+	 */
+	static String waitingReason(SuppressionScope scope, Instant now) {
+		String what = (scope == SuppressionScope.REMINDERS) ? "stopped reminders" : "unsubscribed";
+		return "suppressed: " + what + " on " + DateTimeFormatter.ISO_LOCAL_DATE.format(now.atOffset(ZoneOffset.UTC));
 	}
 
 	private SuppressionScope suppression(String email) {

@@ -95,7 +95,7 @@ abstract class UnsubscribesContractTests {
 			.contains("\"at\":\"2024-06-10T12:00:00Z\"");
 		assertThat(this.rows.events(this.sent)).containsExactly("UNSUBSCRIBE");
 		assertThat(this.rows.state(this.waitingReminder)).isEqualTo("SUPPRESSED");
-		assertThat(this.rows.reason(this.waitingReminder)).isEqualTo("unsubscribed");
+		assertThat(this.rows.reason(this.waitingReminder)).isEqualTo("suppressed: unsubscribed on 2024-06-10");
 		assertThat(this.rows.state(this.waitingMarketing)).isEqualTo("SUPPRESSED");
 		assertThat(this.rows.state(this.someoneElses)).isEqualTo("SCHEDULED");
 		assertThat(this.rows.state(this.sent)).isEqualTo("SENT");
@@ -127,6 +127,7 @@ abstract class UnsubscribesContractTests {
 
 		assertThat(reminders.suppressed()).contains(SuppressionScope.REMINDERS);
 		assertThat(this.rows.state(this.waitingReminder)).isEqualTo("SUPPRESSED");
+		assertThat(this.rows.reason(this.waitingReminder)).isEqualTo("suppressed: stopped reminders on 2024-06-10");
 		assertThat(this.rows.state(this.waitingMarketing)).isEqualTo("SCHEDULED");
 		assertThat(consentRows(this.ann)).isZero();
 		assertThat(this.rows.eventDetails(this.sent, "UNSUBSCRIBE")).containsExactly("REMINDERS preferences");
@@ -136,6 +137,7 @@ abstract class UnsubscribesContractTests {
 		assertThat(all.changed()).isTrue();
 		assertThat(all.suppressed()).contains(SuppressionScope.ALL);
 		assertThat(this.rows.state(this.waitingMarketing)).isEqualTo("SUPPRESSED");
+		assertThat(this.rows.reason(this.waitingMarketing)).isEqualTo("suppressed: unsubscribed on 2024-06-10");
 		assertThat(latestEmailConsent(this.ann)).containsEntry("granted", false).containsEntry("source", "preferences");
 
 		Subscription narrower = this.unsubscribes
