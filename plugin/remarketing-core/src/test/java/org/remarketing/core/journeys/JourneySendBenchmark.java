@@ -43,7 +43,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
- * Issue 6's sending targets on the machine's MariaDB and PostgreSQL: "a backlog of 100,000 due
+ * Issue 5's sending targets on the machine's MariaDB and PostgreSQL: "a backlog of 100,000 due
  * steps drains to a local SMTP server at >= 500 messages/s, with no duplicate and none lost", and
  * "a step whose time has come is sent within 15 s (p99)" with the default poll interval.
  * <ol>

@@ -1,17 +1,25 @@
 package org.remarketing.core.channels.email;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.util.Date;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.TimeUnit;
 
 import javax.mail.Address;
 import javax.mail.AuthenticationFailedException;
+import javax.mail.Authenticator;
 import javax.mail.MessagingException;
+import javax.mail.PasswordAuthentication;
+import javax.mail.Session;
 import javax.mail.Transport;
 import javax.mail.internet.MimeMessage;
+import javax.net.SocketFactory;
 
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
@@ -27,6 +35,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * for more than a second is checked with NOOP first; one idle for more than {@link #MAX_IDLE_SECONDS}
  * or that carried {@link #MAX_MESSAGES} is replaced, so servers that end quiet or long sessions are
  * never surprised.
+ * <p>
+ * Plain and STARTTLS connections are opened with {@code TCP_NODELAY}, unless the sender names its
+ * own socket factory: the end of a message ({@code CRLF.CRLF}) is a small segment that Nagle's
+ * algorithm holds until the server acknowledges the previous one, and servers delay that
+ * acknowledgement (40 ms on Linux), so every message waited about 40 ms for nothing (measured: 152
+ * messages/s from 8 threads to a local server). The sender's session is not changed: these
+ * connections use a copy of its properties, and its authenticator answers through it.
  */
 final class SmtpConnections implements AutoCloseable {
 
@@ -39,6 +54,8 @@ final class SmtpConnections implements AutoCloseable {
 	private static final long CHECK_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final JavaMailSenderImpl settings;
+
+	private volatile Session session;
 
 	private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
@@ -131,7 +148,7 @@ final class SmtpConnections implements AutoCloseable {
 			if (protocol == null) {
 				protocol = this.settings.getSession().getProperty("mail.transport.protocol");
 			}
-			Transport transport = this.settings.getSession().getTransport((protocol != null) ? protocol : "smtp");
+			Transport transport = session().getTransport((protocol != null) ? protocol : "smtp");
 			transport.connect(this.settings.getHost(), this.settings.getPort(), username, password);
 			return new Connection(transport);
 		}
@@ -141,6 +158,29 @@ final class SmtpConnections implements AutoCloseable {
 		catch (MessagingException ex) {
 			throw new MailSendException("Mail server connection failed", ex);
 		}
+	}
+
+	/** The sender's session with {@code TCP_NODELAY} sockets for plain SMTP (and STARTTLS), made once. */
+	private Session session() {
+		Session current = this.session;
+		if (current == null) {
+			Session base = this.settings.getSession();
+			Properties properties = new Properties();
+			properties.putAll(base.getProperties());
+			if (!properties.containsKey("mail.smtp.socketFactory") && !properties.containsKey("mail.smtp.socketFactory.class")) {
+				properties.put("mail.smtp.socketFactory", NoDelaySockets.INSTANCE);
+			}
+			current = Session.getInstance(properties, new Authenticator() {
+				@Override
+				protected PasswordAuthentication getPasswordAuthentication() {
+					return base.requestPasswordAuthentication(getRequestingSite(), getRequestingPort(),
+							getRequestingProtocol(), getRequestingPrompt(), getDefaultUserName());
+				}
+			});
+			current.setDebug(base.getDebug());
+			this.session = current;
+		}
+		return current;
 	}
 
 	@Override
@@ -171,6 +211,43 @@ final class SmtpConnections implements AutoCloseable {
 			catch (MessagingException ex) {
 				// The server went away first: nothing to release.
 			}
+		}
+
+	}
+
+	/** Plain sockets that send small segments at once. */
+	static final class NoDelaySockets extends SocketFactory {
+
+		static final NoDelaySockets INSTANCE = new NoDelaySockets();
+
+		@Override
+		public Socket createSocket() throws IOException {
+			return noDelay(new Socket());
+		}
+
+		@Override
+		public Socket createSocket(String host, int port) throws IOException {
+			return noDelay(new Socket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+			return noDelay(new Socket(host, port, localHost, localPort));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress host, int port) throws IOException {
+			return noDelay(new Socket(host, port));
+		}
+
+		@Override
+		public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+			return noDelay(new Socket(address, port, localAddress, localPort));
+		}
+
+		private static Socket noDelay(Socket socket) throws IOException {
+			socket.setTcpNoDelay(true);
+			return socket;
 		}
 
 	}
