@@ -72,6 +72,7 @@ class JourneysConfiguration {
 		settings.defaultZone(ZoneId.of(j.getDefaultTimeZone()));
 		settings.giveUpAfter(j.getGiveUpAfter());
 		settings.recoveryValidity(j.getRecoveryLinkValidity());
+		settings.contentRetention(j.getContentRetention());
 		if (j.isDemoTiming()) {
 			settings.timeScale(DEMO_TIME_SCALE);
 		}

@@ -749,6 +749,12 @@ public class RemarketingProperties {
 		/** How long a cart recovery link works. */
 		private Duration recoveryLinkValidity = Duration.ofDays(14);
 
+		/**
+		 * How long a message's rendered content (HTML and text) is kept after its last change; 0
+		 * keeps it. The row itself (state, reason, times, recipient, subject) stays for the results.
+		 */
+		private Duration contentRetention = Duration.ofDays(90);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -875,6 +881,14 @@ public class RemarketingProperties {
 
 		public void setRecoveryLinkValidity(Duration recoveryLinkValidity) {
 			this.recoveryLinkValidity = recoveryLinkValidity;
+		}
+
+		public Duration getContentRetention() {
+			return this.contentRetention;
+		}
+
+		public void setContentRetention(Duration contentRetention) {
+			this.contentRetention = contentRetention;
 		}
 
 	}

@@ -3,6 +3,7 @@ package org.remarketing.autoconfigure;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.remarketing.core.journeys.BuiltInJourney;
 import org.remarketing.core.journeys.JourneyResults;
 import org.remarketing.core.journeys.MessageLog;
 import org.remarketing.core.segments.CustomRules;
@@ -194,7 +195,7 @@ class RemarketingWebAutoConfigurationTests {
 			MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).build();
 			mvc.perform(get("/api/v1/private/remarketing/journeys"))
 				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.items.length()").value(8))
+				.andExpect(jsonPath("$.items.length()").value(BuiltInJourney.values().length))
 				.andExpect(jsonPath("$.items[0].results.entrants").value(0));
 			mvc.perform(get("/api/v1/private/remarketing/journeys/abandoned-cart/preview").param("step", "1")
 				.param("contact", "1"))

@@ -2693,7 +2693,7 @@
       about.appendChild(el('p', 'segment-about', stepsSummary(journey.steps) + ' · '
         + formatNumber(journey.holdoutPercent) + ' % held out'));
       row.appendChild(about);
-      cell(row, journey.triggerSegment, 'cell-trigger');
+      cell(row, blank(journey.triggerEvent) ? journey.triggerSegment : 'event: ' + journey.triggerEvent, 'cell-trigger');
       cell(row, formatNumber(results.entrants), 'num journey-entrants');
       cell(row, formatNumber(results.sent), 'num journey-sent');
       cell(row, formatNumber(results.conversions), 'num journey-conversions');
@@ -2761,8 +2761,10 @@
     var description = byId('journey-description');
     description.textContent = blank(journey.description) ? '' : String(journey.description);
     description.hidden = blank(journey.description);
-    byId('journey-trigger').textContent = 'Starts when a contact enters the segment “' + text(journey.triggerSegment)
-      + '”; ' + stepsSummary(journey.steps) + '.';
+    byId('journey-trigger').textContent = (blank(journey.triggerEvent)
+      ? 'Starts when a contact enters the segment “' + text(journey.triggerSegment) + '”'
+      : 'Starts at each “' + text(journey.triggerEvent) + '” event of a contact')
+      + '; ' + stepsSummary(journey.steps) + '.';
     byId('journey-messages').setAttribute('href', messagesHash({ journey: String(journey.code) }));
     renderResults(journey.results || {}, journey.period || {});
   }
@@ -3436,6 +3438,8 @@
     renderRun(found.run);
     var hasContent = !blank(found.html) || !blank(found.text);
     byId('message-no-content').hidden = hasContent;
+    byId('message-no-content').textContent = blank(found.sentAt) ? 'Nothing was rendered: the message was not sent.'
+      : 'Its content was removed after the retention period (remarketing.journeys.content-retention).';
     byId('message-content').hidden = !hasContent;
     showInSandbox(byId('message-frame'), blank(found.html) ? '' : found.html);
     byId('message-text').textContent = blank(found.text) ? '' : String(found.text);

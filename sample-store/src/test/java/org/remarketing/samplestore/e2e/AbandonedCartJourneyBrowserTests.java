@@ -186,7 +186,7 @@ class AbandonedCartJourneyBrowserTests extends BrowserTestSupport {
 
     @Test
     void theOrderEndsTheRunAndNoOtherReminderComes() {
-        List<JsonNode> messages = journeys.awaitMessages(ordering.contactId, (m) -> m.size() == 3
+        List<JsonNode> messages = journeys.awaitMessages(ordering.contactId, "abandoned-cart", (m) -> m.size() == 3
                 && m.get(1).get("state").asText().equals("CANCELLED"), Duration.ofSeconds(60));
         assertThat(messages).extracting((m) -> m.get("state").asText()).containsExactly("SENT", "CANCELLED", "CANCELLED");
         assertThat(messages.get(1).get("reason").asText()).startsWith("stopped").contains("ordered");

@@ -124,7 +124,7 @@ class AbandonedCartJourneyRestTests {
         long orderId = api.call("POST", "/api/v1/cart/" + restored + "/checkout?store=DEFAULT&lang=en", null,
                 guestCheckout(email, cart.get("total").decimalValue().toPlainString()), 200).get("id").asLong();
 
-        List<JsonNode> messages = journeys.awaitMessages(contactId, (m) -> m.size() == 3
+        List<JsonNode> messages = journeys.awaitMessages(contactId, JOURNEY, (m) -> m.size() == 3
                 && !m.get(1).get("state").asText().equals("SCHEDULED"), Duration.ofSeconds(60));
         assertThat(messages).as(JourneysAdminApi.describe(messages)).extracting((m) -> m.get("state").asText())
                 .containsExactly("SENT", "CANCELLED", "CANCELLED");
@@ -132,6 +132,11 @@ class AbandonedCartJourneyRestTests {
         JsonNode run = journeys.message(messages.get(0).get("id").asLong()).get("run");
         assertThat(run.get("state").asText()).isEqualTo("EXITED");
         assertThat(run.get("exitReason").asText()).isEqualTo("ordered");
+        // the order itself starts the event-triggered after-order journey: one step, 7 journey days later
+        List<JsonNode> afterOrder = journeys.awaitMessages(contactId, "after-order", (m) -> m.size() == 1,
+                Duration.ofSeconds(30));
+        assertThat(afterOrder.get(0).get("state").asText()).isEqualTo("SCHEDULED");
+        assertThat(dueAt(afterOrder.get(0))).isAfter(Instant.now().plus(Duration.ofMinutes(7 * 24 - 5)));
 
         Pause.until(dueAt(messages.get(1)).plusSeconds(10));
         assertThat(mailbox.to(email)).extracting((m) -> m.get("subject").asText())

@@ -67,8 +67,14 @@ final class JourneysAdminApi {
 
     /** The contact's messages, by run and step. */
     List<JsonNode> messages(long contactId) {
+        return messages(contactId, null);
+    }
+
+    /** The contact's messages of one journey (all journeys when {@code journey} is null). */
+    List<JsonNode> messages(long contactId, String journey) {
         List<JsonNode> items = new ArrayList<>();
-        admin.get(MESSAGES + "?size=100&contact=" + contactId).get("items").forEach(items::add);
+        admin.get(MESSAGES + "?size=100&contact=" + contactId + ((journey != null) ? "&journey=" + journey : ""))
+                .get("items").forEach(items::add);
         items.sort(Comparator.<JsonNode>comparingLong((m) -> m.get("runId").asLong()).thenComparingInt((m) -> m.get("step").asInt()));
         return items;
     }
@@ -80,9 +86,14 @@ final class JourneysAdminApi {
 
     /** Waits until the contact's messages satisfy {@code done}; fails with the last ones seen after {@code wait}. */
     List<JsonNode> awaitMessages(long contactId, Predicate<List<JsonNode>> done, Duration wait) {
+        return awaitMessages(contactId, null, done, wait);
+    }
+
+    /** As above, for the contact's messages of one journey. */
+    List<JsonNode> awaitMessages(long contactId, String journey, Predicate<List<JsonNode>> done, Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            List<JsonNode> messages = messages(contactId);
+            List<JsonNode> messages = messages(contactId, journey);
             if (done.test(messages)) {
                 return messages;
             }

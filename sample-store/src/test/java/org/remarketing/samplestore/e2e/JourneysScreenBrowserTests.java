@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The plugin's Journeys and Messages screens in Chromium, signed in through the store's backoffice.
  * Runs and messages are written as the journeys engine leaves them: 200 messaged entrants of the
  * abandoned-cart journey with 30 conversions against 25 held out with 2, and messages whose
- * subject, reason, recipient and HTML carry scripts. An administrator sees the eight shipped
+ * subject, reason, recipient and HTML carry scripts. An administrator sees the nine shipped
  * journeys, edits a delay and the holdout, reads the results and the lift with its interval,
  * previews a step, filters the message log and opens a message: every payload shows as text and
  * none runs.
@@ -108,7 +108,7 @@ class JourneysScreenBrowserTests extends BrowserTestSupport {
             signInToBackoffice(page);
             page.navigate(url("/remarketing/admin/#/journeys"));
             assertThat(page.locator("#nav-journeys")).hasAttribute("aria-current", "page");
-            assertThat(page.locator("#journeys-rows tr")).hasCount(8);
+            assertThat(page.locator("#journeys-rows tr")).hasCount(9);
             Locator cart = page.locator("#journeys-rows tr[data-journey-code=abandoned-cart]");
             assertThat(cart).containsText("Abandoned cart");
             assertThat(cart).containsText("On");
@@ -118,9 +118,12 @@ class JourneysScreenBrowserTests extends BrowserTestSupport {
             assertThat(cart.locator(".journey-conversions")).hasText("30");
             assertThat(cart.locator(".journey-revenue")).hasText("1,200.00");
             for (String code : List.of("abandoned-checkout", "browse-abandonment", "one-time-winback", "replenishment",
-                    "birthday", "cross-sell", "new-products")) {
+                    "birthday", "cross-sell", "new-products", "after-order")) {
                 assertThat(page.locator("#journeys-rows tr[data-journey-code=" + code + "]")).hasCount(1);
             }
+            assertThat(cart.locator(".cell-trigger")).hasText("abandoned-cart");
+            assertThat(page.locator("#journeys-rows tr[data-journey-code=after-order] .cell-trigger"))
+                    .hasText("event: order_placed");
             page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/e2e-journeys-list.png")).setFullPage(true));
 
             cart.locator("a").first().click();

@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 /**
  * The journeys shipped with the plugin, one per seed scenario; each is installed once and can then
  * be edited (or disabled) by the store. Delays count from the moment the contact entered the
- * trigger segment: the cart segment lets a cart rest 60 minutes first, so the cart reminders go
- * out 1 h, 24 h and 72 h after the cart was left.
+ * trigger segment (the cart segment lets a cart rest 60 minutes first, so the cart reminders go
+ * out 1 h, 24 h and 72 h after the cart was left), or from the moment the trigger event happened.
  */
 public enum BuiltInJourney {
 
@@ -54,7 +54,13 @@ public enum BuiltInJourney {
 	NEW_PRODUCTS("new-products", "New products for past buyers",
 			"Tells past buyers of a category about the products newly added to it.",
 			JourneyPurpose.MARKETING, "new-products-for-past-buyers", 14, false,
-			JourneyStep.email(Duration.ZERO, "new-products"));
+			JourneyStep.email(Duration.ZERO, "new-products")),
+
+	/** Started by an event rather than a segment: each order (not an imported past one) starts it. */
+	AFTER_ORDER("after-order", "After an order",
+			"Suggests products related to what a customer just bought, 7 days after each order (at most once a month).",
+			JourneyPurpose.MARKETING, null, "order_placed", 30, false,
+			JourneyStep.email(Duration.ofDays(7), "cross-sell"));
 
 	/** Default share of entrants kept back to measure the lift. */
 	public static final int DEFAULT_HOLDOUT_PERCENT = 10;
@@ -72,6 +78,8 @@ public enum BuiltInJourney {
 
 	private final String segment;
 
+	private final String event;
+
 	private final int reentryDays;
 
 	private final boolean exitOnLeave;
@@ -80,11 +88,17 @@ public enum BuiltInJourney {
 
 	BuiltInJourney(String code, String label, String description, JourneyPurpose purpose, String segment,
 			int reentryDays, boolean exitOnLeave, JourneyStep... steps) {
+		this(code, label, description, purpose, segment, null, reentryDays, exitOnLeave, steps);
+	}
+
+	BuiltInJourney(String code, String label, String description, JourneyPurpose purpose, String segment,
+			String event, int reentryDays, boolean exitOnLeave, JourneyStep... steps) {
 		this.code = code;
 		this.label = label;
 		this.description = description;
 		this.purpose = purpose;
 		this.segment = segment;
+		this.event = event;
 		this.reentryDays = reentryDays;
 		this.exitOnLeave = exitOnLeave;
 		this.steps = Arrays.asList(steps);
@@ -97,7 +111,7 @@ public enum BuiltInJourney {
 	/** The journey as first installed. */
 	public Journey definition() {
 		return new Journey(0, this.code, this.label, this.description, true, true, this.purpose, this.segment,
-				this.steps, DEFAULT_HOLDOUT_PERCENT, DEFAULT_GOAL_WINDOW, Duration.ofDays(this.reentryDays),
+				this.event, this.steps, DEFAULT_HOLDOUT_PERCENT, DEFAULT_GOAL_WINDOW, Duration.ofDays(this.reentryDays),
 				this.exitOnLeave);
 	}
 

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A journey as stored in {@code rmk_journey}: what starts it (entering a segment), its steps, and
- * the rules around them: exit when the contact leaves the segment, a goal (an order) within a
+ * A journey as stored in {@code rmk_journey}: what starts it (entering a segment, or an event such
+ * as an order), its steps, and the rules around them: exit when the contact leaves the segment, a
+ * goal (an order) within a
  * conversion window, at most one entry per re-entry period, and a holdout share that gets nothing
  * so that the lift is measured.
  */
@@ -28,6 +29,8 @@ public final class Journey {
 
 	private final String triggerSegment;
 
+	private final String triggerEvent;
+
 	private final List<JourneyStep> steps;
 
 	private final int holdoutPercent;
@@ -39,8 +42,11 @@ public final class Journey {
 	private final boolean exitOnLeave;
 
 	Journey(long id, String code, String name, String description, boolean builtin, boolean enabled,
-			JourneyPurpose purpose, String triggerSegment, List<JourneyStep> steps, int holdoutPercent,
-			Duration goalWindow, Duration reentry, boolean exitOnLeave) {
+			JourneyPurpose purpose, String triggerSegment, String triggerEvent, List<JourneyStep> steps,
+			int holdoutPercent, Duration goalWindow, Duration reentry, boolean exitOnLeave) {
+		if ((triggerSegment == null) == (triggerEvent == null)) {
+			throw new IllegalArgumentException("a journey starts from a segment or from an event: " + code);
+		}
 		this.id = id;
 		this.code = Objects.requireNonNull(code, "code");
 		this.name = Objects.requireNonNull(name, "name");
@@ -49,6 +55,7 @@ public final class Journey {
 		this.enabled = enabled;
 		this.purpose = Objects.requireNonNull(purpose, "purpose");
 		this.triggerSegment = triggerSegment;
+		this.triggerEvent = triggerEvent;
 		this.steps = List.copyOf(steps);
 		this.holdoutPercent = holdoutPercent;
 		this.goalWindow = Objects.requireNonNull(goalWindow, "goalWindow");
@@ -84,9 +91,17 @@ public final class Journey {
 		return this.purpose;
 	}
 
-	/** The code of the segment whose entries start this journey. */
+	/** The code of the segment whose entries start this journey, or null when an event starts it. */
 	public String triggerSegment() {
 		return this.triggerSegment;
+	}
+
+	/**
+	 * The type of the event as the event log names it ({@code order_placed}, {@code newsletter_opt_in}…), each of which starts
+	 * this journey for its contact, or null when a segment starts it.
+	 */
+	public String triggerEvent() {
+		return this.triggerEvent;
 	}
 
 	public List<JourneyStep> steps() {
@@ -117,7 +132,7 @@ public final class Journey {
 	public Journey edited(String name, String description, boolean enabled, List<JourneyStep> steps,
 			int holdoutPercent, Duration goalWindow, Duration reentry, boolean exitOnLeave) {
 		return new Journey(this.id, this.code, name, description, this.builtin, enabled, this.purpose,
-				this.triggerSegment, steps, holdoutPercent, goalWindow, reentry, exitOnLeave);
+				this.triggerSegment, this.triggerEvent, steps, holdoutPercent, goalWindow, reentry, exitOnLeave);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -33,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The journeys' periodic work, run on one node at a time: starts runs for the contacts who entered
- * a trigger segment (read from {@code rmk_segment_change} after each journey's cursor), ends runs
- * whose contact left the segment or ordered, and records conversions (an order within the goal
- * window, for messaged and holdout runs alike).
+ * a trigger segment (read from {@code rmk_segment_change} after each journey's cursor) or whose
+ * event of the trigger type happened lately (read from {@code rmk_event}, each event weighed once
+ * per journey), ends runs whose contact left the segment or ordered, and records conversions (an
+ * order within the goal window, for messaged and holdout runs alike).
  */
 public class JourneyEngine {
 
@@ -44,6 +46,13 @@ public class JourneyEngine {
 	private static final int BATCH = 500;
 
 	private static final int MAX_PRODUCTS = 6;
+
+	/**
+	 * How long ago an event may have happened and still start an event-triggered journey: covers
+	 * the capture's delivery lag, and keeps a store's imported history (last year's orders) from
+	 * starting anything.
+	 */
+	public static final Duration EVENT_LOOK_BACK = Duration.ofHours(6);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +67,14 @@ public class JourneyEngine {
 	private final StepQueue queue;
 
 	private final Clock clock;
+
+	/** The content purge runs at most this often. */
+	private static final Duration PURGE_EVERY = Duration.ofHours(1);
+
+	private volatile Instant nextPurge;
+
+	/** Messages last changed before this were purged already (the epoch: none known on this node yet). */
+	private volatile Instant purgedBefore = Instant.parse("1970-01-02T00:00:00Z");
 
 	public JourneyEngine(DataSource dataSource, JourneyStore store, JourneySettings settings, StepQueue queue,
 			Clock clock) {
@@ -75,9 +92,49 @@ public class JourneyEngine {
 			if (journey.triggerSegment() != null) {
 				follow(journey);
 			}
+			else {
+				followEvents(journey);
+			}
 		}
 		stopOnPurchase();
 		recordConversions();
+		Instant now = this.clock.instant();
+		if (this.nextPurge == null || !now.isBefore(this.nextPurge)) {
+			purgeContent();
+			this.nextPurge = now.plus(PURGE_EVERY);
+		}
+	}
+
+	/**
+	 * Removes the rendered content (HTML and text) of messages unchanged for longer than the content
+	 * retention, in batches; the rows stay (state, reason, times, recipient, subject), and so do the
+	 * results. Returns the messages emptied.
+	 */
+	public int purgeContent() {
+		Duration retention = this.settings.contentRetention();
+		if (retention.isZero()) {
+			return 0;
+		}
+		Instant cutoff = this.clock.instant().minus(retention);
+		int purged = 0;
+		while (true) {
+			List<Long> ids = this.jdbc.queryForList("SELECT id FROM rmk_message WHERE updated_at < ? AND updated_at >= ?"
+					+ " AND (body_html IS NOT NULL OR body_text IS NOT NULL) ORDER BY updated_at LIMIT ?", Long.class,
+					DbTime.utc(cutoff), DbTime.utc(this.purgedBefore), BATCH);
+			for (Long id : ids) {
+				purged += this.jdbc.update("UPDATE rmk_message SET body_html = NULL, body_text = NULL WHERE id = ?"
+						+ " AND updated_at < ?", id, DbTime.utc(cutoff));
+			}
+			if (ids.size() < BATCH) {
+				break;
+			}
+		}
+		// Rows changed before the cutoff stay empty: the next purge starts a day before it.
+		this.purgedBefore = cutoff.minus(Duration.ofDays(1));
+		if (purged > 0) {
+			log.info("Remarketing removed the content of {} message(s) older than {}", purged, retention);
+		}
+		return purged;
 	}
 
 	/** Reads the trigger segment's changes after the journey's cursor; returns the runs started. */
@@ -108,7 +165,7 @@ public class JourneyEngine {
 						continue;
 					}
 					if (Boolean.TRUE.equals(bool(change.get("entered")))) {
-						runs += enter(journey, contactId, last, at) ? 1 : 0;
+						runs += enter(journey, contactId, String.valueOf(last), at) ? 1 : 0;
 					}
 					else if (journey.exitOnLeave()) {
 						leave(journey, contactId);
@@ -125,8 +182,82 @@ public class JourneyEngine {
 		}
 	}
 
-	/** Starts a run unless one is on, or the contact entered within the re-entry period. */
-	boolean enter(Journey journey, long contactId, long changeId, Instant enteredAt) {
+	/**
+	 * Weighs the events of the journey's trigger type that happened within {@link #EVENT_LOOK_BACK}
+	 * and that it has not weighed yet: each starts a run for its contact (the merged contact's
+	 * survivor), under the same rules as a segment entry. Every event weighed is recorded in
+	 * {@code rmk_journey_trigger}, started or not (journey off, re-entry period, a run on), in the
+	 * transaction that starts its run; returns the runs started.
+	 */
+	int followEvents(Journey journey) {
+		Instant now = this.clock.instant();
+		Instant since = now.minus(EVENT_LOOK_BACK);
+		int started = 0;
+		while (true) {
+			Integer batch = this.tx.execute((status) -> {
+				List<Map<String, Object>> events = this.jdbc.queryForList("SELECT e.event_id, e.contact_id, e.occurred_at"
+						+ " FROM rmk_event e WHERE e.event_type = ? AND e.occurred_at > ? AND e.contact_id IS NOT NULL"
+						+ " AND NOT EXISTS (SELECT 1 FROM rmk_journey_trigger t WHERE t.journey_id = ? AND t.event_id = e.event_id)"
+						+ " ORDER BY e.occurred_at, e.event_id LIMIT ?", journey.triggerEvent(), DbTime.utc(since), journey.id(),
+						BATCH + 1);
+				int n = 0;
+				int runs = 0;
+				for (Map<String, Object> event : events) {
+					if (n++ == BATCH) {
+						break;
+					}
+					String eventId = (String) event.get("event_id");
+					Instant occurred = DbTime.instant(toLocal(event.get("occurred_at")));
+					Instant at = occurred.isAfter(now) ? now : occurred;
+					Long contactId = survivor(((Number) event.get("contact_id")).longValue());
+					boolean run = journey.enabled() && contactId != null && enter(journey, contactId, "e" + eventId, at);
+					this.jdbc.update("INSERT INTO rmk_journey_trigger (journey_id, event_id, occurred_at, started)"
+							+ " VALUES (?, ?, ?, ?)", journey.id(), eventId, DbTime.utc(occurred), run);
+					runs += run ? 1 : 0;
+				}
+				return (events.size() > BATCH) ? -1 - runs : runs;
+			});
+			int value = (batch != null) ? batch : 0;
+			started += (value < 0) ? -1 - value : value;
+			if (value >= 0) {
+				break;
+			}
+		}
+		// What fell out of the look-back can never be read again.
+		this.jdbc.update("DELETE FROM rmk_journey_trigger WHERE journey_id = ? AND occurred_at < ?", journey.id(),
+				DbTime.utc(since.minus(Duration.ofDays(1))));
+		return started;
+	}
+
+	/** The contact that stands for this one now (merges followed), or null if it is gone. */
+	private Long survivor(long contactId) {
+		Long current = contactId;
+		for (int hops = 0; hops < 10 && current != null; hops++) {
+			Map<String, Object> row = this.jdbc.query("SELECT merged_into FROM rmk_contact WHERE id = ?",
+					(rs) -> {
+						if (!rs.next()) {
+							return null;
+						}
+						Map<String, Object> m = new HashMap<>();
+						m.put("merged_into", rs.getObject(1));
+						return m;
+					}, current);
+			if (row == null) {
+				return null;
+			}
+			if (row.get("merged_into") == null) {
+				return current;
+			}
+			current = ((Number) row.get("merged_into")).longValue();
+		}
+		return null;
+	}
+
+	/**
+	 * Starts a run unless one is on, or the contact entered within the re-entry period; {@code entry}
+	 * (the segment change's id, or "e" and the event's id) makes the run's entry key.
+	 */
+	boolean enter(Journey journey, long contactId, String entry, Instant enteredAt) {
 		Map<String, Object> contact = this.jdbc.query("SELECT id, merged_into, cart_code, stage FROM rmk_contact WHERE id = ?",
 				(rs) -> {
 					if (!rs.next()) {
@@ -163,11 +294,11 @@ public class JourneyEngine {
 			}
 		}
 		boolean holdout = inHoldout(journey.code(), contactId, journey.holdoutPercent());
-		List<RunProduct> products = products(contactId, journey.triggerSegment());
+		List<RunProduct> products = products(contactId, trigger(journey));
 		Instant now = this.clock.instant();
 		long runId;
 		try {
-			runId = insertRun(journey, contactId, "j" + journey.id() + ":" + changeId, holdout,
+			runId = insertRun(journey, contactId, "j" + journey.id() + ":" + entry, holdout,
 					(String) contact.get("stage"), (String) contact.get("cart_code"), products, enteredAt, now);
 		}
 		catch (DuplicateKeyException ex) {
@@ -280,7 +411,12 @@ public class JourneyEngine {
 		return products(this.jdbc, contactId, segment);
 	}
 
-	/** The products a run for this contact and trigger segment would be about (also the previews'). */
+	/** What chooses a run's products: the trigger segment's code, or "event:" and the trigger event. */
+	static String trigger(Journey journey) {
+		return (journey.triggerSegment() != null) ? journey.triggerSegment() : "event:" + journey.triggerEvent();
+	}
+
+	/** The products a run for this contact and trigger ({@link #trigger}) would be about (also the previews'). */
 	static List<RunProduct> products(JdbcTemplate jdbc, long contactId, String segment) {
 		String cart = "SELECT product_id, sku, cart_quantity FROM rmk_contact_product WHERE contact_id = ? AND cart_quantity > 0"
 				+ " ORDER BY added_to_cart_at DESC, product_id";
@@ -296,7 +432,8 @@ public class JourneyEngine {
 			order = List.of(viewed, cart);
 		}
 		else if ("one-time-quiet".equals(segment) || "replenishment-due".equals(segment) || "repeat-buyers".equals(segment)
-				|| "new-products-for-past-buyers".equals(segment) || "vip".equals(segment) || "lapsed".equals(segment)) {
+				|| "new-products-for-past-buyers".equals(segment) || "vip".equals(segment) || "lapsed".equals(segment)
+				|| "event:order_placed".equals(segment)) {
 			order = List.of(bought, viewed);
 		}
 		else {

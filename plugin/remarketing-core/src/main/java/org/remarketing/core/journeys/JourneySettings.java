@@ -34,6 +34,8 @@ public final class JourneySettings {
 
 	private Duration recoveryValidity = Duration.ofDays(14);
 
+	private Duration contentRetention = Duration.ofDays(90);
+
 	private double timeScale = 1.0;
 
 	private String from = "shop@localhost";
@@ -163,6 +165,20 @@ public final class JourneySettings {
 	public JourneySettings recoveryValidity(Duration validity) {
 		this.recoveryValidity = Objects.requireNonNull(validity);
 		return this;
+	}
+
+	/** How long a message's rendered content is kept after its last change (zero: kept). */
+	public JourneySettings contentRetention(Duration retention) {
+		if (retention.isNegative()) {
+			throw new IllegalArgumentException("remarketing.journeys.content-retention must not be negative");
+		}
+		this.contentRetention = retention;
+		return this;
+	}
+
+	/** Real time, never scaled: a privacy promise, not a journey delay. */
+	public Duration contentRetention() {
+		return this.contentRetention;
 	}
 
 	/** 1 for real time; 1/60 for the demo (hours become minutes). */

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class JourneyStore {
 
 	static final String COLUMNS = "id, code, name, description, builtin, enabled, purpose, trigger_segment,"
-			+ " steps_json, holdout_percent, goal_hours, reentry_days, exit_on_leave";
+			+ " trigger_event, steps_json, holdout_percent, goal_hours, reentry_days, exit_on_leave";
 
 	/** Most steps a journey may have. */
 	public static final int MAX_STEPS = 10;
@@ -55,10 +55,11 @@ public class JourneyStore {
 			Journey j = builtIn.definition();
 			try {
 				this.jdbc.update("INSERT INTO rmk_journey (code, name, description, builtin, enabled, purpose,"
-						+ " trigger_segment, steps_json, holdout_percent, goal_hours, reentry_days, exit_on_leave,"
-						+ " cursor_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+						+ " trigger_segment, trigger_event, steps_json, holdout_percent, goal_hours, reentry_days,"
+						+ " exit_on_leave, cursor_id, created_at, updated_at)"
+						+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 						j.code(), j.name(), j.description(), true, j.enabled(), j.purpose().name(), j.triggerSegment(),
-						stepsJson(j.steps()), j.holdoutPercent(), j.goalWindow().toHours(), j.reentry().toDays(),
+						j.triggerEvent(), stepsJson(j.steps()), j.holdoutPercent(), j.goalWindow().toHours(), j.reentry().toDays(),
 						j.exitOnLeave(), startCursor(j.triggerSegment()), DbTime.utc(this.clock.instant()),
 						DbTime.utc(this.clock.instant()));
 			}
@@ -68,8 +69,14 @@ public class JourneyStore {
 		}
 	}
 
-	/** Journeys start with the changes that happen after they are installed, not the segment's past. */
+	/**
+	 * Journeys start with the changes that happen after they are installed, not the segment's past
+	 * (an event-triggered journey keeps no cursor: it looks back a fixed time, see JourneyEngine).
+	 */
 	private long startCursor(String segmentCode) {
+		if (segmentCode == null) {
+			return 0;
+		}
 		Long max = this.jdbc.queryForObject("SELECT MAX(c.id) FROM rmk_segment_change c JOIN rmk_segment s"
 				+ " ON s.id = c.segment_id WHERE s.code = ?", Long.class, segmentCode);
 		return (max != null) ? max : 0;
@@ -183,7 +190,7 @@ public class JourneyStore {
 	private Journey journey(ResultSet rs, int row) throws SQLException {
 		return new Journey(rs.getLong("id"), rs.getString("code"), rs.getString("name"), rs.getString("description"),
 				rs.getBoolean("builtin"), rs.getBoolean("enabled"), JourneyPurpose.valueOf(rs.getString("purpose")),
-				rs.getString("trigger_segment"), steps(rs.getString("steps_json")), rs.getInt("holdout_percent"),
+				rs.getString("trigger_segment"), rs.getString("trigger_event"), steps(rs.getString("steps_json")), rs.getInt("holdout_percent"),
 				Duration.ofHours(rs.getInt("goal_hours")), Duration.ofDays(rs.getInt("reentry_days")),
 				rs.getBoolean("exit_on_leave"));
 	}

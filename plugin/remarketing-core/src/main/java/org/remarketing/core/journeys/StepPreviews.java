@@ -92,7 +92,7 @@ public class StepPreviews implements JourneyPreviews {
 		JourneyStep step = journey.steps().get(stepNo - 1);
 		return new StepContext(0, journey.code(), journey.purpose(), stepNo, journey.steps().size(), step.template(), contactId,
 				(String) row.get("first_name"), locale, (String) row.get("stage"), cartCode,
-				JourneyEngine.products(this.jdbc, contactId, journey.triggerSegment()), this.links.unsubscribe(0),
+				JourneyEngine.products(this.jdbc, contactId, JourneyEngine.trigger(journey)), this.links.unsubscribe(0),
 				this.links.preferences(0), null, (cartCode != null) ? this.links.recovery(0, now) : null, (id, no) -> null, now);
 	}
 

@@ -342,6 +342,88 @@ abstract class JourneysContractTests {
 				+ " WHERE m.contact_id = ? ORDER BY s.code", String.class, contactOf("jon"))).contains("abandoned-cart", "abandoned-checkout");
 	}
 
+	@Test
+	void eachNewOrderStartsTheAfterOrderJourneyOnceWithWhatWasBoughtAndAnImportedPastOrderStartsNothing() throws Exception {
+		// last year's order, captured today (as the history import does): too old to start anything
+		orderItems("old", "order-1", this.clock.instant().minus(Duration.ofDays(300)), 11, "SKU-11");
+		// an order just placed
+		orderItems("kim", "order-2", this.clock.instant(), 12, "SKU-12");
+		this.engine.runOnce();
+		this.engine.runOnce(); // the look-back reads the same events again: each is weighed once
+
+		List<Map<String, Object>> runs = upper(this.jdbc.queryForList("SELECT r.contact_id, r.entered_at, r.products_json"
+				+ " FROM rmk_journey_run r JOIN rmk_journey j ON j.id = r.journey_id WHERE j.code = 'after-order'"));
+		assertThat(runs).singleElement().satisfies((run) -> {
+			assertThat(((Number) run.get("CONTACT_ID")).longValue()).isEqualTo(contactOf("kim"));
+			assertThat((String) run.get("PRODUCTS_JSON")).contains("SKU-12").doesNotContain("SKU-11");
+		});
+		List<Map<String, Object>> steps = upper(this.jdbc.queryForList("SELECT m.id, m.step_no, m.state, m.due_at FROM rmk_message m"
+				+ " JOIN rmk_journey j ON j.id = m.journey_id WHERE j.code = 'after-order'"));
+		assertThat(steps).extracting((m) -> m.get("STEP_NO") + " " + m.get("STATE")).containsExactly("1 SCHEDULED");
+		long step = ((Number) steps.get(0).get("ID")).longValue();
+		assertThat(this.queued).filteredOn((q) -> q[0] == step).extracting((q) -> Instant.ofEpochMilli(q[1]))
+			.containsExactly(NOW.plus(Duration.ofDays(7)));
+		assertThat(this.jdbc.queryForList("SELECT event_id FROM rmk_journey_trigger", String.class))
+			.as("the new order weighed once; last year's not even read").hasSize(1);
+
+		// a second order within the re-entry period (30 days) starts no second run
+		later(Duration.ofDays(2));
+		orderItems("kim", "order-3", this.clock.instant(), 13, "SKU-13");
+		this.engine.runOnce();
+		assertThat(afterOrderRuns()).isEqualTo(1);
+
+		// ... and, as with every journey, the later order stops the waiting step at its send time
+		later(Duration.ofDays(5));
+		this.sender.execute(step);
+		assertThat(message(step)).containsEntry("STATE", "CANCELLED");
+		assertThat((String) message(step).get("REASON")).startsWith("stopped: ordered");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void anOrderStartsNothingWhileTheJourneyIsOffNorAfterItIsSwitchedOn() {
+		Journey afterOrder = this.store.find("after-order").orElseThrow();
+		this.store.update(afterOrder.edited(afterOrder.name(), afterOrder.description(), false, afterOrder.steps(), 0,
+				afterOrder.goalWindow(), afterOrder.reentry(), afterOrder.exitOnLeave()));
+		orderItems("lea", "order-4", this.clock.instant(), 14, "SKU-14");
+		this.engine.runOnce();
+		this.store.update(afterOrder.edited(afterOrder.name(), afterOrder.description(), true, afterOrder.steps(), 0,
+				afterOrder.goalWindow(), afterOrder.reentry(), afterOrder.exitOnLeave()));
+		later(Duration.ofMinutes(5));
+		this.engine.runOnce();
+		assertThat(afterOrderRuns()).isZero();
+
+		// once on, the next order starts it; what it weighed long ago is forgotten
+		orderItems("max", "order-5", this.clock.instant(), 15, "SKU-15");
+		this.engine.runOnce();
+		assertThat(afterOrderRuns()).isEqualTo(1);
+		later(Duration.ofDays(2));
+		this.engine.runOnce();
+		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_journey_trigger", Integer.class)).isZero();
+	}
+
+	@Test
+	void aMessagesRenderedContentIsRemovedAfterTheRetentionAndItsRowStays() {
+		leaveCart("ivy", "cart-12", 7, "SKU-7", 1);
+		later(Duration.ofMinutes(61));
+		this.segments.sweep();
+		this.engine.runOnce();
+		long first = this.queued.get(0)[0];
+		this.sender.execute(first);
+		assertThat(content(first)).containsEntry("STATE", "SENT").containsEntry("SUBJECT", "Step 1 of abandoned-cart");
+		assertThat((String) content(first).get("BODY_HTML")).contains("SKU-7 x1");
+
+		later(Duration.ofDays(89));
+		assertThat(this.engine.purgeContent()).isZero();
+		assertThat(content(first).get("BODY_TEXT")).isNotNull();
+
+		later(Duration.ofDays(2));
+		assertThat(this.engine.purgeContent()).isEqualTo(1);
+		assertThat(content(first)).containsEntry("STATE", "SENT").containsEntry("SUBJECT", "Step 1 of abandoned-cart")
+			.containsEntry("BODY_HTML", null).containsEntry("BODY_TEXT", null);
+		assertThat(this.engine.purgeContent()).as("nothing left to remove").isZero();
+	}
+
 	// ---------------------------------------------------------------- the shopper
 
 	private void leaveCart(String who, String cart, long productId, String sku, int quantity) {
@@ -361,9 +443,27 @@ abstract class JourneysContractTests {
 			.build());
 	}
 
+	private Map<String, Object> content(long id) {
+		return upper(this.jdbc.queryForList("SELECT state, subject, body_html, body_text FROM rmk_message WHERE id = ?", id)).get(0);
+	}
+
+	private int afterOrderRuns() {
+		return this.jdbc.queryForObject("SELECT COUNT(*) FROM rmk_journey_run r JOIN rmk_journey j ON j.id = r.journey_id"
+				+ " WHERE j.code = 'after-order'", Integer.class);
+	}
+
+	private void orderItems(String who, String orderId, Instant at, long productId, String sku) {
+		apply(TrackedEvent.builder(EventType.ORDER_PLACED, EventSource.STORE)
+			.shopper(ShopperIds.of(who, null, who + "@example.com", false))
+			.occurredAt(at)
+			.properties(properties("order_id", orderId, "value", 30, "items",
+					List.of(properties("product_id", productId, "sku", sku, "quantity", 1, "price", 30))))
+			.build());
+	}
+
 	private long insertBrowseMessage(long contactId) {
 		Journey browse = this.store.find("browse-abandonment").orElseThrow();
-		this.engine.enter(browse, contactId, 999_999, this.clock.instant());
+		this.engine.enter(browse, contactId, "999999", this.clock.instant());
 		return this.queued.get(this.queued.size() - 1)[0];
 	}
 

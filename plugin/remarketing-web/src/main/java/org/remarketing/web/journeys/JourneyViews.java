@@ -35,6 +35,7 @@ final class JourneyViews {
 		view.put("enabled", journey.enabled());
 		view.put("purpose", journey.purpose().name());
 		view.put("triggerSegment", journey.triggerSegment());
+		view.put("triggerEvent", journey.triggerEvent());
 		List<Map<String, Object>> steps = new ArrayList<>();
 		for (int i = 0; i < journey.steps().size(); i++) {
 			JourneyStep step = journey.steps().get(i);

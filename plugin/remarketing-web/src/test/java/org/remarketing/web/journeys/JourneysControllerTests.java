@@ -42,7 +42,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The journeys admin API on a real (H2) schema with the eight shipped journeys, runs and messages
+ * The journeys admin API on a real (H2) schema with the nine shipped journeys, runs and messages
  * written as the engine leaves them, and a stand-in for the engine's previews.
  */
 @SpringJUnitWebConfig(JourneysControllerTests.Config.class)
@@ -78,7 +78,7 @@ class JourneysControllerTests {
 	// ---------------------------------------------------------------- reading
 
 	@Test
-	void theListShowsTheEightShippedJourneysWithTheLast30DaysResults() throws Exception {
+	void theListShowsTheNineShippedJourneysWithTheLast30DaysResults() throws Exception {
 		long cart = id("abandoned-cart");
 		Instant now = Instant.now();
 		for (int i = 0; i < 4; i++) {
@@ -95,11 +95,15 @@ class JourneysControllerTests {
 		List<String> codes = new ArrayList<>();
 		list.get("items").forEach((item) -> codes.add(item.get("code").asText()));
 		assertThat(codes).containsExactly("abandoned-cart", "abandoned-checkout", "browse-abandonment",
-				"one-time-winback", "replenishment", "birthday", "cross-sell", "new-products");
+				"one-time-winback", "replenishment", "birthday", "cross-sell", "new-products", "after-order");
 		JsonNode first = list.get("items").get(0);
 		assertThat(first.get("name").asText()).isEqualTo("Abandoned cart");
 		assertThat(first.get("enabled").asBoolean()).isTrue();
 		assertThat(first.get("triggerSegment").asText()).isEqualTo("abandoned-cart");
+		assertThat(first.get("triggerEvent").isNull()).isTrue();
+		JsonNode afterOrder = list.get("items").get(8);
+		assertThat(afterOrder.get("triggerSegment").isNull()).isTrue();
+		assertThat(afterOrder.get("triggerEvent").asText()).isEqualTo("order_placed");
 		assertThat(first.get("holdoutPercent").asInt()).isEqualTo(10);
 		assertThat(first.get("steps")).hasSize(3);
 		assertThat(first.get("steps").get(1).get("delayMinutes").asLong()).isEqualTo(23 * 60);
