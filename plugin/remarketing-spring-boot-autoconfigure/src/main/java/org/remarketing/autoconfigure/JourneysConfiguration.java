@@ -24,6 +24,7 @@ import org.remarketing.core.journeys.StepSender;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.core.segments.SegmentEngine;
 import org.remarketing.core.shop.CatalogProduct;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.shop.ProductCatalog;
 import org.remarketing.core.shop.StoreBranding;
 import org.remarketing.core.system.InstallSecrets;
@@ -119,8 +120,11 @@ class JourneysConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	JourneyPreviews remarketingJourneyPreviews(RemarketingSchema schema, JourneyStore store, StepRenderer renderer,
-			MailTransport transport, JourneySettings settings, MessageLinks links) {
-		return new StepPreviews(schema.dataSource(), store, renderer, transport, settings, links, Clock.systemUTC());
+			MailTransport transport, JourneySettings settings, MessageLinks links, ObjectProvider<CatalogNews> news) {
+		StepPreviews previews = new StepPreviews(schema.dataSource(), store, renderer, transport, settings, links,
+				Clock.systemUTC());
+		news.ifAvailable(previews::setCatalogNews);
+		return previews;
 	}
 
 	@Bean
@@ -134,13 +138,14 @@ class JourneysConfiguration {
 	@Bean(destroyMethod = "stop")
 	@ConditionalOnMissingBean
 	JourneyScheduler remarketingJourneyScheduler(RemarketingSchema schema, StepSender sender, JourneyStore store,
-			JourneySettings settings, RemarketingProperties properties) {
+			JourneySettings settings, RemarketingProperties properties, ObjectProvider<CatalogNews> news) {
 		RemarketingProperties.Journeys j = properties.getJourneys();
 		EngineHolder holder = new EngineHolder();
 		JourneyScheduler scheduler = new JourneyScheduler(schema.dataSource(), sender, holder,
 				positive(j.getPollInterval(), "poll-interval"), positive(j.getEngineInterval(), "engine-interval"),
 				Math.max(1, j.getThreads()), null, positive(j.getHeartbeatInterval(), "heartbeat-interval"));
 		holder.engine = new JourneyEngine(schema.dataSource(), store, settings, scheduler, Clock.systemUTC());
+		news.ifAvailable(holder.engine::setCatalogNews);
 		return scheduler;
 	}
 

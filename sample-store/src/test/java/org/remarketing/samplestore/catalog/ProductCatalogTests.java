@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.shop.CatalogProduct;
 import org.remarketing.core.shop.ProductCatalog;
 import org.remarketing.core.shop.StoreBranding;
@@ -234,6 +235,43 @@ abstract class ProductCatalogTests {
     }
 
     @Test
+    void theNewestProductsOfACategoryAreItsAvailableOnesMadeAvailableSinceNewestFirst() {
+        CatalogNews news = this.store.getBean(CatalogNews.class);
+        String category = seedProduct(0).category;
+        List<SeedCatalog.Product> ofCategory = this.seed.products().stream().filter((p) -> p.category.equals(category))
+            .collect(Collectors.toList());
+        assertThat(ofCategory).as("seed products of " + category).hasSizeGreaterThanOrEqualTo(3);
+        SeedCatalog.Product newest = ofCategory.get(0);
+        SeedCatalog.Product older = ofCategory.get(1);
+        SeedCatalog.Product hidden = ofCategory.get(2);
+        SeedCatalog.Product elsewhere = this.seed.products().stream().filter((p) -> !p.category.equals(category))
+            .findFirst().orElseThrow();
+        // Shopizer keeps the day a product becomes available (a DATE): days apart, whatever the hour
+        java.time.Instant now = java.time.Instant.now();
+        List<SeedCatalog.Product> changed = List.of(newest, older, hidden, elsewhere);
+        List<Date> seeded = changed.stream().map(this::dateAvailable).collect(Collectors.toList());
+        try {
+            available(newest, Date.from(now.minus(Duration.ofDays(1))), true);
+            available(older, Date.from(now.minus(Duration.ofDays(3))), true);
+            available(hidden, Date.from(now.minus(Duration.ofDays(1))), false);
+            available(elsewhere, Date.from(now.minus(Duration.ofDays(2))), true);
+
+            assertThat(news.newestProducts(List.of(category), now.minus(Duration.ofDays(5)), 5))
+                .containsExactly(java.util.Map.entry(id(newest), newest.sku), java.util.Map.entry(id(older), older.sku));
+            assertThat(news.newestProducts(List.of(category), now.minus(Duration.ofDays(5)), 1)).containsOnlyKeys(id(newest));
+            assertThat(news.newestProducts(List.of(category), now.minus(Duration.ofDays(2)), 5)).containsOnlyKeys(id(newest));
+            assertThat(news.newestProducts(List.of(category, elsewhere.category), now.minus(Duration.ofDays(5)), 5))
+                .containsOnlyKeys(id(newest), id(elsewhere), id(older));
+            assertThat(news.newestProducts(List.of("no-such-category"), now.minus(Duration.ofDays(5)), 5)).isEmpty();
+        }
+        finally {
+            for (int i = 0; i < changed.size(); i++) {
+                available(changed.get(i), seeded.get(i), true);
+            }
+        }
+    }
+
+    @Test
     void theBrandIsTheSeedStores() throws Exception {
         StoreBranding brand = this.catalog.brand();
 
@@ -285,6 +323,22 @@ abstract class ProductCatalogTests {
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return this.http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Date dateAvailable(SeedCatalog.Product product) {
+        List<Date> found = new ArrayList<>();
+        inTransaction((em) -> found.add((Date) em.createQuery("select p.dateAvailable from Product p where p.id = :id")
+            .setParameter("id", id(product)).getSingleResult()));
+        return found.get(0);
+    }
+
+    private void available(SeedCatalog.Product product, Date since, boolean available) {
+        inTransaction((em) -> em.createQuery("update Product p set p.dateAvailable = :since, p.available = :available"
+                + " where p.id = :id")
+            .setParameter("since", since)
+            .setParameter("available", available)
+            .setParameter("id", id(product))
+            .executeUpdate());
     }
 
     private void special(SeedCatalog.Product product, BigDecimal amount, LocalDate start, LocalDate end) {

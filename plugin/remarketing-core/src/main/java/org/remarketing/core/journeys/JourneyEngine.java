@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.remarketing.core.schema.DbTime;
+import org.remarketing.core.shop.CatalogNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +73,8 @@ public class JourneyEngine {
 	private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
 	private volatile Instant nextPurge;
+
+	private volatile CatalogNews catalogNews;
 
 	/** Messages last changed before this were purged already (the epoch: none known on this node yet). */
 	private volatile Instant purgedBefore = Instant.parse("1970-01-02T00:00:00Z");
@@ -408,7 +411,47 @@ public class JourneyEngine {
 
 	/** The products a run is about: cart lines, else products looked at, else products bought. */
 	List<RunProduct> products(long contactId, String segment) {
-		return products(this.jdbc, contactId, segment);
+		return products(this.jdbc, this.catalogNews, contactId, segment, this.clock.instant());
+	}
+
+	/** The store catalog's new products, for the new-products journey (without it, that journey shows what was bought). */
+	public void setCatalogNews(CatalogNews catalogNews) {
+		this.catalogNews = catalogNews;
+	}
+
+	/**
+	 * The products of the contact's categories (those they bought in) made available since their
+	 * last visit (at most 30 days back), newest first, leaving out what they bought already.
+	 */
+	static List<RunProduct> newProducts(JdbcTemplate jdbc, CatalogNews news, long contactId, Instant now) {
+		LocalDateTime lastSeen = jdbc.query("SELECT last_seen FROM rmk_contact WHERE id = ?",
+				(rs) -> rs.next() ? toLocal(rs.getObject(1)) : null, contactId);
+		Instant since = now.minus(Duration.ofDays(30));
+		if (lastSeen != null && DbTime.instant(lastSeen).isAfter(since)) {
+			since = DbTime.instant(lastSeen);
+		}
+		List<String> categories = jdbc.queryForList("SELECT cc.category_code FROM rmk_contact_category cc"
+				+ " JOIN rmk_category_news n ON n.category_code = cc.category_code WHERE cc.contact_id = ? AND cc.bought_count > 0"
+				+ " AND n.newest_added_at > ? ORDER BY n.newest_added_at DESC, cc.category_code", String.class, contactId,
+				DbTime.utc(since));
+		if (categories.isEmpty()) {
+			return List.of();
+		}
+		List<Long> bought = jdbc.queryForList("SELECT product_id FROM rmk_contact_product WHERE contact_id = ?"
+				+ " AND bought_count > 0", Long.class, contactId);
+		List<RunProduct> found = new ArrayList<>();
+		try {
+			news.newestProducts(categories.subList(0, Math.min(categories.size(), 20)), since, MAX_PRODUCTS + bought.size())
+				.forEach((id, sku) -> {
+					if (found.size() < MAX_PRODUCTS && !bought.contains(id)) {
+						found.add(new RunProduct(id, sku, 0));
+					}
+				});
+		}
+		catch (RuntimeException ex) {
+			log.warn("Remarketing could not read the catalog's new products: {}", ex.toString());
+		}
+		return found;
 	}
 
 	/** What chooses a run's products: the trigger segment's code, or "event:" and the trigger event. */
@@ -417,6 +460,16 @@ public class JourneyEngine {
 	}
 
 	/** The products a run for this contact and trigger ({@link #trigger}) would be about (also the previews'). */
+	static List<RunProduct> products(JdbcTemplate jdbc, CatalogNews news, long contactId, String segment, Instant now) {
+		if (news != null && "new-products-for-past-buyers".equals(segment)) {
+			List<RunProduct> fresh = newProducts(jdbc, news, contactId, now);
+			if (!fresh.isEmpty()) {
+				return fresh;
+			}
+		}
+		return products(jdbc, contactId, segment);
+	}
+
 	static List<RunProduct> products(JdbcTemplate jdbc, long contactId, String segment) {
 		String cart = "SELECT product_id, sku, cart_quantity FROM rmk_contact_product WHERE contact_id = ? AND cart_quantity > 0"
 				+ " ORDER BY added_to_cart_at DESC, product_id";

@@ -13,6 +13,7 @@ import org.remarketing.core.channels.email.MailFailure;
 import org.remarketing.core.channels.email.MailTransport;
 import org.remarketing.core.channels.email.MessageLinks;
 import org.remarketing.core.channels.email.OutgoingEmail;
+import org.remarketing.core.shop.CatalogNews;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,8 @@ public class StepPreviews implements JourneyPreviews {
 
 	private final Clock clock;
 
+	private volatile CatalogNews catalogNews;
+
 	public StepPreviews(DataSource dataSource, JourneyStore store, StepRenderer renderer, MailTransport transport,
 			JourneySettings settings, MessageLinks links, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -51,6 +54,11 @@ public class StepPreviews implements JourneyPreviews {
 		this.settings = settings;
 		this.links = links;
 		this.clock = clock;
+	}
+
+	/** The store catalog's new products, which the new-products journey shows (as its runs do). */
+	public void setCatalogNews(CatalogNews catalogNews) {
+		this.catalogNews = catalogNews;
 	}
 
 	@Override
@@ -92,7 +100,7 @@ public class StepPreviews implements JourneyPreviews {
 		JourneyStep step = journey.steps().get(stepNo - 1);
 		return new StepContext(0, journey.code(), journey.purpose(), stepNo, journey.steps().size(), step.template(), contactId,
 				(String) row.get("first_name"), locale, (String) row.get("stage"), cartCode,
-				JourneyEngine.products(this.jdbc, contactId, JourneyEngine.trigger(journey)), this.links.unsubscribe(0),
+				JourneyEngine.products(this.jdbc, this.catalogNews, contactId, JourneyEngine.trigger(journey), now), this.links.unsubscribe(0),
 				this.links.preferences(0), null, (cartCode != null) ? this.links.recovery(0, now) : null, (id, no) -> null, now);
 	}
 

@@ -30,6 +30,7 @@ import org.remarketing.core.contacts.ContactTestDatabase;
 import org.remarketing.core.schema.DbTime;
 import org.remarketing.core.segments.CustomRules;
 import org.remarketing.core.segments.SegmentEngine;
+import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
@@ -422,6 +423,46 @@ abstract class JourneysContractTests {
 		assertThat(content(first)).containsEntry("STATE", "SENT").containsEntry("SUBJECT", "Step 1 of abandoned-cart")
 			.containsEntry("BODY_HTML", null).containsEntry("BODY_TEXT", null);
 		assertThat(this.engine.purgeContent()).as("nothing left to remove").isZero();
+	}
+
+	@Test
+	void theNewProductsJourneyShowsTheNewArrivalsOfTheCategoryTheyBoughtInNotWhatTheyBought() {
+		List<Instant> asked = new ArrayList<>();
+		CatalogNews news = new CatalogNews() {
+			@Override
+			public Map<String, Instant> newestProductPerCategory() {
+				return Map.of("teas", NOW.plus(Duration.ofDays(1)));
+			}
+
+			@Override
+			public Map<Long, String> newestProducts(java.util.Collection<String> categories, Instant since, int limit) {
+				asked.add(since);
+				Map<Long, String> found = new LinkedHashMap<>();
+				if (categories.contains("teas")) {
+					found.put(31L, "TEA-NEW-1");
+					found.put(11L, "SKU-11"); // the one they bought, also new
+					found.put(32L, "TEA-NEW-2");
+				}
+				return found;
+			}
+		};
+		this.segments.setCatalogNews(news);
+		this.engine.setCatalogNews(news);
+		apply(TrackedEvent.builder(EventType.ORDER_PLACED, EventSource.STORE)
+			.shopper(ShopperIds.of("pia", null, "pia@example.com", false))
+			.occurredAt(this.clock.instant())
+			.properties(properties("order_id", "order-9", "value", 30, "items",
+					List.of(properties("product_id", 11, "sku", "SKU-11", "quantity", 1, "price", 30, "category", "teas"))))
+			.build());
+		later(Duration.ofDays(2));
+		this.segments.sweep();
+		this.engine.runOnce();
+
+		List<String> products = this.jdbc.queryForList("SELECT r.products_json FROM rmk_journey_run r JOIN rmk_journey j"
+				+ " ON j.id = r.journey_id WHERE j.code = 'new-products'", String.class);
+		assertThat(products).singleElement().satisfies((json) -> assertThat(json).contains("TEA-NEW-1", "TEA-NEW-2")
+			.doesNotContain("SKU-11"));
+		assertThat(asked).as("new since their last visit (the order)").containsExactly(NOW);
 	}
 
 	// ---------------------------------------------------------------- the shopper
