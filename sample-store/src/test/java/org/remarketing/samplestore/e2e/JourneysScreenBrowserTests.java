@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.remarketing.core.journeys.JourneyException;
 import org.remarketing.core.journeys.JourneyPreviews;
 import org.remarketing.core.journeys.JourneyStore;
+import org.remarketing.core.journeys.StepRenderer.Rendered;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -390,18 +391,18 @@ class JourneysScreenBrowserTests extends BrowserTestSupport {
         static final List<String> SENT = new CopyOnWriteArrayList<>();
 
         @Override
-        public Preview preview(String journeyCode, int stepNo, long contactId) {
+        public Rendered preview(String journeyCode, int stepNo, long contactId) {
             if (contactId == 404) {
                 throw new JourneyException("contact", "No contact 404.");
             }
-            return new Preview(PREVIEW_SUBJECT + " (step " + stepNo + ", contact " + contactId + ")", HTML, TEXT);
+            return new Rendered(PREVIEW_SUBJECT + " (step " + stepNo + ", contact " + contactId + ")", HTML, TEXT);
         }
 
         @Override
-        public Preview testSend(String journeyCode, int stepNo, long contactId, String to) {
-            Preview preview = preview(journeyCode, stepNo, contactId);
+        public Rendered testSend(String journeyCode, int stepNo, long contactId, String to) {
+            Rendered preview = preview(journeyCode, stepNo, contactId);
             SENT.add(to);
-            return new Preview("[TEST] " + preview.subject(), preview.html(), preview.text());
+            return new Rendered("[TEST] " + preview.subject(), preview.html(), preview.text());
         }
 
     }

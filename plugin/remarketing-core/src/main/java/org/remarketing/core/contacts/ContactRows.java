@@ -67,20 +67,7 @@ final class ContactRows {
 	 * existed, or erased).
 	 */
 	Optional<Long> survivorOf(long id) {
-		long current = id;
-		for (int hop = 0; hop < 32; hop++) {
-			List<Map<String, Object>> found = SqlRows.list(this.jdbc, "SELECT merged_into FROM rmk_contact WHERE id = ?",
-					current);
-			if (found.isEmpty()) {
-				return Optional.empty();
-			}
-			Object next = found.get(0).get("merged_into");
-			if (next == null) {
-				return Optional.of(current);
-			}
-			current = ((Number) next).longValue();
-		}
-		return Optional.empty();
+		return Merges.survivorOf(this.jdbc, id);
 	}
 
 	/** Locks the rows (in id order, so two transactions never wait on each other in a circle). */

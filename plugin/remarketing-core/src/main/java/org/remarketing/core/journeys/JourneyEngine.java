@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.remarketing.core.contacts.Merges;
 import org.remarketing.core.schema.DbTime;
 import org.remarketing.core.shop.CatalogNews;
 import org.slf4j.Logger;
@@ -124,9 +125,11 @@ public class JourneyEngine {
 			List<Long> ids = this.jdbc.queryForList("SELECT id FROM rmk_message WHERE updated_at < ? AND updated_at >= ?"
 					+ " AND (body_html IS NOT NULL OR body_text IS NOT NULL) ORDER BY updated_at LIMIT ?", Long.class,
 					DbTime.utc(cutoff), DbTime.utc(this.purgedBefore), BATCH);
-			for (Long id : ids) {
-				purged += this.jdbc.update("UPDATE rmk_message SET body_html = NULL, body_text = NULL WHERE id = ?"
-						+ " AND updated_at < ?", id, DbTime.utc(cutoff));
+			List<Object[]> batch = new ArrayList<>();
+			ids.forEach((id) -> batch.add(new Object[] { id, DbTime.utc(cutoff) }));
+			for (int rows : this.jdbc.batchUpdate("UPDATE rmk_message SET body_html = NULL, body_text = NULL WHERE id = ?"
+					+ " AND updated_at < ?", batch)) {
+				purged += Math.max(rows, 0);
 			}
 			if (ids.size() < BATCH) {
 				break;
@@ -212,7 +215,7 @@ public class JourneyEngine {
 					String eventId = (String) event.get("event_id");
 					Instant occurred = DbTime.instant(toLocal(event.get("occurred_at")));
 					Instant at = occurred.isAfter(now) ? now : occurred;
-					Long contactId = survivor(((Number) event.get("contact_id")).longValue());
+					Long contactId = Merges.survivorOf(this.jdbc, ((Number) event.get("contact_id")).longValue()).orElse(null);
 					boolean run = journey.enabled() && contactId != null && enter(journey, contactId, "e" + eventId, at);
 					this.jdbc.update("INSERT INTO rmk_journey_trigger (journey_id, event_id, occurred_at, started)"
 							+ " VALUES (?, ?, ?, ?)", journey.id(), eventId, DbTime.utc(occurred), run);
@@ -230,30 +233,6 @@ public class JourneyEngine {
 		this.jdbc.update("DELETE FROM rmk_journey_trigger WHERE journey_id = ? AND occurred_at < ?", journey.id(),
 				DbTime.utc(since.minus(Duration.ofDays(1))));
 		return started;
-	}
-
-	/** The contact that stands for this one now (merges followed), or null if it is gone. */
-	private Long survivor(long contactId) {
-		Long current = contactId;
-		for (int hops = 0; hops < 10 && current != null; hops++) {
-			Map<String, Object> row = this.jdbc.query("SELECT merged_into FROM rmk_contact WHERE id = ?",
-					(rs) -> {
-						if (!rs.next()) {
-							return null;
-						}
-						Map<String, Object> m = new HashMap<>();
-						m.put("merged_into", rs.getObject(1));
-						return m;
-					}, current);
-			if (row == null) {
-				return null;
-			}
-			if (row.get("merged_into") == null) {
-				return current;
-			}
-			current = ((Number) row.get("merged_into")).longValue();
-		}
-		return null;
 	}
 
 	/**

@@ -62,14 +62,13 @@ public class StepPreviews implements JourneyPreviews {
 	}
 
 	@Override
-	public Preview preview(String journeyCode, int stepNo, long contactId) {
-		StepRenderer.Rendered rendered = this.renderer.render(context(journeyCode, stepNo, contactId));
-		return new Preview(rendered.subject(), rendered.html(), rendered.text());
+	public StepRenderer.Rendered preview(String journeyCode, int stepNo, long contactId) {
+		return this.renderer.render(context(journeyCode, stepNo, contactId));
 	}
 
 	@Override
-	public Preview testSend(String journeyCode, int stepNo, long contactId, String to) {
-		Preview preview = preview(journeyCode, stepNo, contactId);
+	public StepRenderer.Rendered testSend(String journeyCode, int stepNo, long contactId, String to) {
+		StepRenderer.Rendered preview = preview(journeyCode, stepNo, contactId);
 		String subject = "[TEST] " + preview.subject();
 		try {
 			this.transport.send(new OutgoingEmail(this.settings.from(), to, subject, preview.html(), preview.text(),
@@ -79,7 +78,7 @@ public class StepPreviews implements JourneyPreviews {
 			throw new JourneyException("to", "The mail server did not take the test message: " + failure.getMessage());
 		}
 		log.info("Remarketing test send of journey '{}' step {} (contact {})", journeyCode, stepNo, contactId);
-		return new Preview(subject, preview.html(), preview.text());
+		return new StepRenderer.Rendered(subject, preview.html(), preview.text());
 	}
 
 	private StepContext context(String journeyCode, int stepNo, long contactId) {

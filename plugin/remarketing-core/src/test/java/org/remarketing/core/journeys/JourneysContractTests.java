@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +32,7 @@ import org.remarketing.core.shop.CatalogNews;
 import org.remarketing.core.system.InstallSecrets;
 import org.remarketing.core.tracking.EventSource;
 import org.remarketing.core.tracking.EventType;
+import org.remarketing.core.tracking.MutableClock;
 import org.remarketing.core.tracking.ShopperIds;
 import org.remarketing.core.tracking.TrackedEvent;
 
@@ -60,7 +59,7 @@ abstract class JourneysContractTests {
 
 	private JdbcTemplate jdbc;
 
-	private Moving clock;
+	private MutableClock clock;
 
 	private ContactEventProcessor processor;
 
@@ -82,7 +81,7 @@ abstract class JourneysContractTests {
 	void setUp() {
 		this.database = createDatabase().migrated();
 		this.jdbc = this.database.jdbc();
-		this.clock = new Moving(NOW);
+		this.clock = new MutableClock(NOW);
 		InstallSecrets secrets = InstallSecrets.loadOrCreate(this.jdbc, Clock.systemUTC());
 		this.processor = new ContactEventProcessor(this.database.dataSource(), secrets, this.clock);
 		this.segments = new SegmentEngine(this.database.dataSource(), this.clock, CustomRules.NONE);
@@ -234,7 +233,7 @@ abstract class JourneysContractTests {
 		assertThat((String) message(this.queued.get(0)[0]).get("REASON")).isEqualTo("deferred: quiet hours in Asia/Ho_Chi_Minh until 08:00");
 		assertThat(message(this.queued.get(0)[0]).get("STATE")).isEqualTo("SCHEDULED");
 
-		this.clock.now = next;
+		later(Duration.between(this.clock.instant(), next));
 		assertThat(this.sender.execute(this.queued.get(0)[0])).isNull();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 
@@ -294,9 +293,9 @@ abstract class JourneysContractTests {
 		assertThat(retry).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(1)));
 		assertThat(message(id)).containsEntry("STATE", "SCHEDULED");
 		assertThat((String) message(id).get("REASON")).startsWith("retrying: the mail server could not be reached");
-		this.clock.now = this.clock.now.plus(Duration.ofHours(71));
+		later(Duration.ofHours(71));
 		assertThat(failing.execute(id)).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(5)));
-		this.clock.now = this.clock.now.plus(Duration.ofMinutes(59));
+		later(Duration.ofMinutes(59));
 		assertThat(failing.execute(id)).isNull();
 		assertThat(message(id)).containsEntry("STATE", "FAILED");
 		assertThat(smtp.getReceivedMessages()).isEmpty();
@@ -513,7 +512,7 @@ abstract class JourneysContractTests {
 	}
 
 	private void later(Duration duration) {
-		this.clock.now = this.clock.now.plus(duration);
+		this.clock.advance(duration);
 	}
 
 	private long contactOf(String visitor) {
@@ -545,32 +544,6 @@ abstract class JourneysContractTests {
 			map.put((String) keysAndValues[i], keysAndValues[i + 1]);
 		}
 		return map;
-	}
-
-	/** A clock the test moves. */
-	static final class Moving extends Clock {
-
-		Instant now;
-
-		Moving(Instant now) {
-			this.now = now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

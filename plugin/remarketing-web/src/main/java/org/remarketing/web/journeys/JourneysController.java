@@ -18,6 +18,7 @@ import org.remarketing.core.journeys.JourneyFigures;
 import org.remarketing.core.journeys.JourneyPreviews;
 import org.remarketing.core.journeys.JourneyResults;
 import org.remarketing.core.journeys.JourneyStore;
+import org.remarketing.core.journeys.StepRenderer;
 import org.remarketing.web.admin.AdminApi;
 import org.remarketing.web.admin.RefusedRequest;
 import org.slf4j.Logger;
@@ -131,7 +132,7 @@ public class JourneysController {
 		if (contactId == null) {
 			throw RefusedRequest.invalid("contact", "contact must be a contact's id.");
 		}
-		JourneyPreviews.Preview preview = previews().preview(journey.code(), stepNo, contactId);
+		StepRenderer.Rendered preview = previews().preview(journey.code(), stepNo, contactId);
 		return rendered(view(journey, stepNo, contactId, preview));
 	}
 
@@ -143,7 +144,7 @@ public class JourneysController {
 		int stepNo = JourneyRequests.step(body, journey);
 		long contactId = JourneyRequests.contact(body);
 		String to = JourneyRequests.email(body, "to");
-		JourneyPreviews.Preview sent = previews().testSend(journey.code(), stepNo, contactId, to);
+		StepRenderer.Rendered sent = previews().testSend(journey.code(), stepNo, contactId, to);
 		Map<String, Object> view = view(journey, stepNo, contactId, sent);
 		view.put("sentTo", to);
 		return rendered(view);
@@ -190,7 +191,7 @@ public class JourneysController {
 		return previews;
 	}
 
-	private static Map<String, Object> view(Journey journey, int stepNo, long contactId, JourneyPreviews.Preview preview) {
+	private static Map<String, Object> view(Journey journey, int stepNo, long contactId, StepRenderer.Rendered preview) {
 		Map<String, Object> view = new LinkedHashMap<>();
 		view.put("journey", journey.code());
 		view.put("step", stepNo);

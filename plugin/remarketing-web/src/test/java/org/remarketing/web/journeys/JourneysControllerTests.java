@@ -15,6 +15,7 @@ import org.remarketing.core.journeys.JourneyException;
 import org.remarketing.core.journeys.JourneyPreviews;
 import org.remarketing.core.journeys.JourneyResults;
 import org.remarketing.core.journeys.JourneyStore;
+import org.remarketing.core.journeys.StepRenderer.Rendered;
 import org.remarketing.core.schema.RemarketingSchema;
 import org.remarketing.web.WebTests;
 
@@ -395,19 +396,19 @@ class JourneysControllerTests {
 		final List<String> sentTo = new ArrayList<>();
 
 		@Override
-		public Preview preview(String journeyCode, int stepNo, long contactId) {
+		public Rendered preview(String journeyCode, int stepNo, long contactId) {
 			if (contactId == 404) {
 				throw new JourneyException("contact", "No contact 404");
 			}
-			return new Preview("Step " + stepNo + " for contact " + contactId,
+			return new Rendered("Step " + stepNo + " for contact " + contactId,
 					"<html><body><script>alert(1)</script>cart-reminder</body></html>", "cart-reminder");
 		}
 
 		@Override
-		public Preview testSend(String journeyCode, int stepNo, long contactId, String to) {
-			Preview preview = preview(journeyCode, stepNo, contactId);
+		public Rendered testSend(String journeyCode, int stepNo, long contactId, String to) {
+			Rendered preview = preview(journeyCode, stepNo, contactId);
 			this.sentTo.add(to);
-			return new Preview("[TEST] " + preview.subject(), preview.html(), preview.text());
+			return new Rendered("[TEST] " + preview.subject(), preview.html(), preview.text());
 		}
 
 	}

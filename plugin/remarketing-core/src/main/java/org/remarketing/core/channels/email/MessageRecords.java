@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.remarketing.core.contacts.Merges;
 import org.remarketing.core.schema.DbTime;
 
 import org.springframework.jdbc.core.JdbcOperations;
@@ -21,8 +22,6 @@ final class MessageRecords {
 	static final int MAX_EVENTS_PER_KIND = 100;
 
 	/** A chain of merges is short; the bound only stops a corrupt cycle. */
-	private static final int MAX_MERGE_HOPS = 16;
-
 	private final JdbcOperations jdbc;
 
 	MessageRecords(JdbcOperations jdbc) {
@@ -39,21 +38,7 @@ final class MessageRecords {
 
 	/** The contact a (possibly merged) contact id leads to now, or empty when it was erased. */
 	Optional<Long> currentContact(long contactId) {
-		long id = contactId;
-		for (int hop = 0; hop < MAX_MERGE_HOPS; hop++) {
-			List<Long> mergedInto = this.jdbc.query("SELECT merged_into FROM rmk_contact WHERE id = ?", (rs, n) -> {
-				long into = rs.getLong(1);
-				return rs.wasNull() ? null : into;
-			}, id);
-			if (mergedInto.isEmpty()) {
-				return Optional.empty();
-			}
-			if (mergedInto.get(0) == null) {
-				return Optional.of(id);
-			}
-			id = mergedInto.get(0);
-		}
-		return Optional.of(id);
+		return Merges.survivorOf(this.jdbc, contactId);
 	}
 
 	/** The address a message went to, else the contact's; lower case, as the suppression list keeps it. */
